@@ -1,0 +1,65 @@
+# The two commands: `make run` (serve the site with demo data) and `make test` (the whole suite).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+CHROMIUM ?= /usr/bin/chromium
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-test system-test-deps run migrate content test test-sqlite lint check clean
+
+help:
+	@echo "make run    set up .venv, the SQLite database and the demo content, then serve on http://$(HOST):$(PORT)/"
+	@echo "make test   install what the tests need (Chromium too, when root) and run the whole suite"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# Debian packages the tests use: Chromium for the browser tests, gettext for the catalogues.
+system-test-deps:
+	@missing=""; \
+	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium fonts-liberation"; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else \
+			echo "Missing Debian packages:$$missing (run as root, or install them)"; exit 1; \
+		fi; \
+	fi
+
+migrate: install
+	mkdir -p var
+	$(MANAGE) migrate --no-input
+
+content: migrate
+	$(MANAGE) load_strategy
+	$(MANAGE) seed_demo
+
+run: content
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(MANAGE) makemigrations --check --dry-run
+
+test: install-test system-test-deps lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf var/db.sqlite3 var/static .pytest_cache

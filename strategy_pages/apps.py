@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StrategyPagesConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "strategy_pages"
+    verbose_name = _("Strategy")

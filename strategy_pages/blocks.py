@@ -1,0 +1,100 @@
+"""StreamField blocks of the strategy pages: steps, roles, footnotes and target tables.
+
+Tables are built from StructBlock and ListBlock, never TableBlock, so that every statement
+is a segment wagtail-localize can translate.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from .choices import Milestone, Role
+
+
+class JoinStepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(
+        label=_("Title"),
+        max_length=80,
+        help_text=_("A few words naming the step, e.g. “Log in”."),
+    )
+    text = blocks.RichTextBlock(
+        label=_("Text"),
+        features=["bold", "italic", "link"],
+        help_text=_(
+            "What the visitor does in this step. Links may point to pages or e-mail addresses."
+        ),
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Step")
+
+
+class RoleBlock(blocks.StructBlock):
+    role = blocks.ChoiceBlock(
+        label=_("Role"),
+        choices=Role.choices,
+        help_text=_("Which of the three Task Force roles this describes."),
+    )
+    name = blocks.CharBlock(
+        label=_("Name"),
+        max_length=80,
+        help_text=_("The role's name as visitors read it, e.g. “Task Force Leader”."),
+    )
+    responsibilities = blocks.ListBlock(
+        blocks.CharBlock(max_length=300, label=_("Responsibility")),
+        label=_("Responsibilities"),
+        help_text=_("One responsibility per item, in the order they should be read."),
+    )
+
+    class Meta:
+        icon = "group"
+        label = _("Role")
+
+
+class FootnoteBlock(blocks.StructBlock):
+    marker = blocks.CharBlock(
+        label=_("Marker"),
+        max_length=4,
+        help_text=_("The sign used in the text to point to this note, e.g. * or **."),
+    )
+    text = blocks.TextBlock(label=_("Text"), help_text=_("The note itself."))
+
+    class Meta:
+        icon = "info-circle"
+        label = _("Footnote")
+
+
+class TargetMilestoneValue(blocks.StructValue):
+    def heading(self):
+        """The column heading visitors read: “Baseline 2020”, “Target 2030”."""
+        if self["milestone"] == Milestone.BASELINE:
+            return _("Baseline %(year)s") % {"year": self["year"]}
+        return _("Target %(year)s") % {"year": self["year"]}
+
+
+class TargetMilestoneBlock(blocks.StructBlock):
+    """One column of an objective's target table: a milestone, its year and its statements."""
+
+    milestone = blocks.ChoiceBlock(
+        label=_("Milestone"),
+        choices=Milestone.choices,
+        default=Milestone.TARGET,
+        help_text=_("Baseline for the starting point, Target for a goal to reach."),
+    )
+    year = blocks.IntegerBlock(
+        label=_("Year"),
+        min_value=1990,
+        max_value=2100,
+        help_text=_("The year of the milestone, e.g. 2020, 2030 or 2050."),
+    )
+    statements = blocks.ListBlock(
+        blocks.TextBlock(label=_("Statement")),
+        label=_("Statements"),
+        min_num=1,
+        help_text=_("One statement per item; a cell can hold several."),
+    )
+
+    class Meta:
+        icon = "table"
+        label = _("Milestone")
+        value_class = TargetMilestoneValue

@@ -1,0 +1,267 @@
+"""Builds the strategy's page tree, in every language, from the data file.
+
+The English pages are the source; the other languages are wagtail-localize synchronised
+translations of them, so translators carry on from there in the admin.
+"""
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.html import escape, urlize
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
+
+from home.models import HomePage
+
+from .models import GoalPage, ObjectivePage, StrategyPage
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "strategy.json"
+
+
+def read_strategy(path=DATA_FILE):
+    with open(path, encoding="utf-8") as data_file:
+        return json.load(data_file)
+
+
+def paragraphs_html(paragraphs):
+    """Plain-text paragraphs as rich text; e-mail addresses become mailto links."""
+    return "".join(f"<p>{urlize(escape(text))}</p>" for text in paragraphs)
+
+
+def strip_block_ids(value):
+    """A StreamField's stored JSON without the ids Wagtail adds, to compare content only."""
+    if isinstance(value, list):
+        return [strip_block_ids(item) for item in value]
+    if isinstance(value, dict):
+        if value.get("type") == "item" and "value" in value:
+            return strip_block_ids(value["value"])
+        return {key: strip_block_ids(item) for key, item in value.items() if key != "id"}
+    return value
+
+
+def home_fields(data):
+    return {"title": data["title"], "lead": data["lead"], "body": paragraphs_html(data["body"])}
+
+
+def strategy_fields(data):
+    return {
+        "title": data["title"],
+        "slug": data.get("slug", "task-forces"),
+        "lead": data["heading"],
+        "intro": paragraphs_html(data["intro"]),
+        "join_steps": [
+            {
+                "type": "step",
+                "value": {"title": step["title"], "text": paragraphs_html([step["text"]])},
+            }
+            for step in data["join_steps"]
+        ],
+        "roles": [
+            {
+                "type": "role",
+                "value": {
+                    "role": role["key"],
+                    "name": role["name"],
+                    "responsibilities": role["responsibilities"],
+                },
+            }
+            for role in data["roles"]
+        ],
+        "nomination_note": data["nomination_note"],
+    }
+
+
+def goal_fields(data):
+    return {
+        "title": data["name"],
+        "slug": f"goal-{data['letter'].lower()}",
+        "letter": data["letter"],
+        "statement": data["statement"],
+    }
+
+
+def objective_fields(data):
+    return {
+        "title": data["title"],
+        "slug": data["code"].lower(),
+        "code": data["code"],
+        "label": data["label"],
+        "description": data["description"],
+        "targets": [
+            {
+                "type": "milestone",
+                "value": {
+                    "milestone": column["milestone"],
+                    "year": column["year"],
+                    "statements": column["statements"],
+                },
+            }
+            for column in data["targets"]
+        ],
+        "footnotes": [
+            {"type": "footnote", "value": {"marker": note["marker"], "text": note["text"]}}
+            for note in data.get("footnotes", [])
+        ],
+    }
+
+
+@dataclass
+class LoadReport:
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+    translated: int = 0
+
+    @property
+    def changed(self):
+        return bool(self.created or self.updated or self.translated)
+
+    def summary(self):
+        if not self.changed:
+            return f"Nothing to do: all {len(self.unchanged)} pages already match the data file."
+        return (
+            f"Created {len(self.created)} pages, updated {len(self.updated)}, "
+            f"left {len(self.unchanged)} unchanged; "
+            f"{self.translated} translated pages created or synchronised."
+        )
+
+
+class StrategyLoader:
+    """Creates missing pages; with `update`, overwrites pages that differ from the file."""
+
+    def __init__(self, data, update=False):
+        self.data = data
+        self.update = update
+        self.report = LoadReport()
+        self.changed_pages = []
+
+    @transaction.atomic
+    def load(self):
+        locales = ensure_locales()
+        home = self.sync_home()
+        strategy_data = self.data["strategy"]
+        strategy = self.sync_child(
+            home, StrategyPage, {}, strategy_fields(strategy_data), "Strategy"
+        )
+        for goal_data in strategy_data["goals"]:
+            goal = self.sync_child(
+                strategy,
+                GoalPage,
+                {"letter": goal_data["letter"]},
+                goal_fields(goal_data),
+                f"Goal {goal_data['letter']}",
+            )
+            for objective_data in goal_data["objectives"]:
+                self.sync_child(
+                    goal,
+                    ObjectivePage,
+                    {"code": objective_data["code"]},
+                    objective_fields(objective_data),
+                    f"Objective {objective_data['code']}",
+                )
+        self.translate(home, locales)
+        return self.report
+
+    def sync_home(self):
+        site = Site.objects.get(is_default_site=True)
+        home = site.root_page.specific
+        if not isinstance(home, HomePage):
+            raise RuntimeError("The default site's root page is not a HomePage; run migrate first.")
+        if "home" not in self.data:
+            self.report.unchanged.append("Home")
+        elif home.latest_revision_id is None:
+            # The migration's bare home page: fill it in, as for a page created here.
+            self.set_fields(home, home_fields(self.data["home"]))
+            self.report.created.append("Home")
+        else:
+            self.apply(home, home_fields(self.data["home"]), "Home")
+        return home
+
+    def sync_child(self, parent, model, lookup, fields, name):
+        page = model.objects.child_of(parent).filter(**lookup).first()
+        if page is None:
+            page = model(**fields)
+            parent.add_child(instance=page)
+            self.publish(page)
+            self.report.created.append(name)
+            return page
+        self.apply(page, fields, name)
+        return page
+
+    def apply(self, page, fields, name):
+        if not self.update or matches(page, fields):
+            self.report.unchanged.append(name)
+            return
+        self.set_fields(page, fields)
+        self.changed_pages.append(page)
+        self.report.updated.append(name)
+
+    def set_fields(self, page, fields):
+        for field_name, value in fields.items():
+            setattr(page, field_name, value)
+        self.publish(page)
+
+    def publish(self, page):
+        page.full_clean()
+        revision = page.save_revision(log_action=True)
+        revision.publish()
+
+    def translate(self, home, locales):
+        """Creates the missing translations of every page, and re-syncs the changed ones."""
+        targets = [locale for locale in locales if locale.pk != home.locale_id]
+        source_pages = [home, *home.get_descendants().specific().order_by("path")]
+        existing = set(
+            Page.objects.filter(
+                translation_key__in=[page.translation_key for page in source_pages]
+            ).values_list("translation_key", "locale_id")
+        )
+        changed = {page.pk for page in self.changed_pages}
+        for page in source_pages:
+            if page.pk in changed:
+                locales_to_write = targets
+            else:
+                locales_to_write = [
+                    locale
+                    for locale in targets
+                    if (page.translation_key, locale.pk) not in existing
+                ]
+            self.report.translated += publish_translations(page, locales_to_write)
+
+
+def publish_translations(page, locales):
+    """Creates or refreshes `page`'s synchronised translations into `locales`, and publishes them.
+
+    wagtail-localize's own `save_target(publish=True)` publishes on commit, with the page object
+    as it was before its children were added; inside one transaction that would write a stale
+    tree. So the translation is saved as a draft and its revision published here and now.
+    """
+    if not locales:
+        return 0
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    for locale in locales:
+        translation, _created = Translation.objects.update_or_create(
+            source=source, target_locale=locale, defaults={"enabled": True}
+        )
+        translation.save_target(publish=False)
+        page.get_translation(locale).get_latest_revision().publish()
+    return len(locales)
+
+
+def ensure_locales():
+    return [
+        Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES
+    ]
+
+
+def matches(page, fields):
+    for field_name, wanted in fields.items():
+        current = getattr(page, field_name)
+        if isinstance(wanted, list):
+            current = strip_block_ids(page._meta.get_field(field_name).get_prep_value(current))
+            wanted = strip_block_ids(wanted)
+        if current != wanted:
+            return False
+    return True

@@ -1,0 +1,260 @@
+"""The strategy as pages: the Strategy page, its six Goals and their Objectives."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from .blocks import FootnoteBlock, JoinStepBlock, RoleBlock, TargetMilestoneBlock
+from .forms import GoalPageForm, ObjectivePageForm
+
+
+class StrategyPage(Page):
+    """“Join our Task Forces”: how to join, the three roles, and the goals below it."""
+
+    lead = models.CharField(
+        _("lead"),
+        max_length=255,
+        help_text=_("The sentence under the page title that says what the page is for."),
+    )
+    intro = RichTextField(
+        _("introduction"),
+        features=["bold", "italic", "link"],
+        help_text=_("A few paragraphs on what the Task Forces do."),
+    )
+    join_steps = StreamField(
+        [("step", JoinStepBlock())],
+        verbose_name=_("how to join"),
+        min_num=1,
+        help_text=_("The steps a visitor follows to join a Task Force, in order."),
+    )
+    roles = StreamField(
+        [("role", RoleBlock())],
+        verbose_name=_("roles"),
+        min_num=1,
+        max_num=3,
+        help_text=_("The three roles one can take in a Task Force, with their responsibilities."),
+    )
+    nomination_note = models.TextField(
+        _("nomination note"),
+        help_text=_(
+            "How the Secretariat selects and nominates Leaders and Regional Representatives."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        "lead",
+        "intro",
+        "join_steps",
+        MultiFieldPanel(["roles", "nomination_note"], heading=_("Roles")),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("intro"),
+        index.SearchField("join_steps"),
+        index.SearchField("roles"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["strategy_pages.GoalPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("strategy page")
+        verbose_name_plural = _("strategy pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["goals"] = goals_with_objectives(self)
+        return context
+
+    def role(self, role):
+        """The role block describing `role` (a `Role` value), or None."""
+        return next((block.value for block in self.roles if block.value["role"] == role), None)
+
+
+class GoalPage(Page):
+    """One of the strategy's goals, A to F; its title is the goal's name."""
+
+    letter = models.CharField(
+        _("letter"),
+        max_length=1,
+        validators=[RegexValidator(r"^[A-Z]$", _("Enter one capital letter, A to Z."))],
+        help_text=_("The goal's letter, A to Z; its objectives' codes start with it."),
+    )
+    statement = models.TextField(
+        _("statement"),
+        help_text=_("One sentence saying what the goal aims at."),
+    )
+
+    content_panels = [
+        FieldPanel("letter"),
+        FieldPanel("title", help_text=_("The goal's name, e.g. “Initiation & Conceptualization”.")),
+        "statement",
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("letter"),
+        index.FilterField("letter"),
+        index.SearchField("statement"),
+    ]
+
+    override_translatable_fields = [SynchronizedField("letter")]
+    base_form_class = GoalPageForm
+    parent_page_types = ["strategy_pages.StrategyPage"]
+    subpage_types = ["strategy_pages.ObjectivePage"]
+
+    class Meta:
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        ordering = ["path"]
+
+    def get_admin_display_title(self):
+        return f"{self.letter} · {super().get_admin_display_title()}"
+
+    @property
+    def name(self):
+        return self.title
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["objectives"] = ObjectivePage.objects.child_of(self).live().order_by("path")
+        context["goals"] = GoalPage.objects.sibling_of(self).live().order_by("path")
+        return context
+
+
+class ObjectivePage(Page):
+    """An objective, A1 to F3, with its target table; each objective has one Task Force."""
+
+    code = models.CharField(
+        _("code"),
+        max_length=3,
+        validators=[
+            RegexValidator(
+                r"^[A-Z][1-9][0-9]?$",
+                _("Enter the goal's letter followed by a number, e.g. A1 or C3."),
+            )
+        ],
+        help_text=_("The goal's letter and the objective's number, e.g. A1. Unique per language."),
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=80,
+        help_text=_("A short name for the objective and its Task Force, e.g. “NDCs”."),
+    )
+    description = models.TextField(
+        _("description"),
+        help_text=_("What the world looks like when the objective is reached."),
+    )
+    targets = StreamField(
+        [("milestone", TargetMilestoneBlock())],
+        verbose_name=_("target table"),
+        min_num=1,
+        max_num=6,
+        help_text=_(
+            "The columns of the target table, left to right: usually Baseline 2020, "
+            "Target 2030 and Target 2050. Each cell holds one or more statements."
+        ),
+    )
+    footnotes = StreamField(
+        [("footnote", FootnoteBlock())],
+        verbose_name=_("footnotes"),
+        blank=True,
+        help_text=_("Notes referred to by a marker such as * in the description or the targets."),
+    )
+
+    content_panels = [
+        MultiFieldPanel(
+            [
+                "code",
+                "label",
+                FieldPanel("title", help_text=_("The objective's full title, one sentence.")),
+            ],
+            heading=_("Objective"),
+        ),
+        "description",
+        HelpPanel(
+            content=_(
+                "Add one milestone per column of the target table. Statements are plain "
+                "text: the site lays out the table for every screen size."
+            )
+        ),
+        "targets",
+        "footnotes",
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("code", boost=10),
+        index.AutocompleteField("code"),
+        index.FilterField("code"),
+        index.SearchField("label", boost=5),
+        index.AutocompleteField("label"),
+        index.SearchField("description"),
+        index.SearchField("targets"),
+        index.SearchField("footnotes"),
+    ]
+
+    override_translatable_fields = [SynchronizedField("code")]
+    base_form_class = ObjectivePageForm
+    parent_page_types = ["strategy_pages.GoalPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")
+        ordering = ["path"]
+
+    def get_admin_display_title(self):
+        return f"{self.code} · {super().get_admin_display_title()}"
+
+    def strategy_path(self):
+        return self.path[: self.steplen * (self.depth - 2)]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        goals = list(
+            GoalPage.objects.live()
+            .filter(path__startswith=self.strategy_path(), depth=self.depth - 1)
+            .order_by("path")
+        )
+        context["goals"] = goals
+        context["goal"] = next((goal for goal in goals if self.path.startswith(goal.path)), None)
+        context["previous_objective"], context["next_objective"] = self.neighbours()
+        return context
+
+    def neighbours(self):
+        """The live objectives before and after this one, across goals, in one query."""
+        objectives = list(
+            Page.objects.live()
+            .type(ObjectivePage)
+            .filter(path__startswith=self.strategy_path(), depth=self.depth)
+            .order_by("path")
+            .only("id", "title", "path", "depth", "url_path", "locale_id", "slug")
+        )
+        position = next((i for i, page in enumerate(objectives) if page.pk == self.pk), None)
+        if position is None:
+            return None, None
+        previous = objectives[position - 1] if position > 0 else None
+        following = objectives[position + 1] if position + 1 < len(objectives) else None
+        return previous, following
+
+
+def goals_with_objectives(strategy):
+    """The live goals under `strategy`, each with `.live_objectives`, in two queries."""
+    goals = list(GoalPage.objects.child_of(strategy).live().order_by("path"))
+    objectives = ObjectivePage.objects.descendant_of(strategy).live().order_by("path")
+    by_goal_path = {}
+    for objective in objectives:
+        by_goal_path.setdefault(objective.path[: -objective.steplen], []).append(objective)
+    for goal in goals:
+        goal.live_objectives = by_goal_path.get(goal.path, [])
+    return goals

@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+
+DEMO_PASSWORD = "demo-4p1000"
+
+# username: (first name, last name, group or None, superuser, what the account is for)
+DEMO_ACCOUNTS = {
+    "admin": ("Ada", "Admin", None, True, "superuser: everything"),
+    "editor": ("Edith", "Editor", "Editors", False, "edits and publishes the strategy"),
+    "secretariat": ("Sam", "Secretariat", "Secretariat", False, "moderates applications"),
+    "partner": ("Paula", "Partner", None, False, "from a partner organization"),
+    "member": ("Manuel", "Member", None, False, "from a member-only organization"),
+    "visitor": ("Victor", "Visitor", None, False, "with no organization"),
+}
+
+
+class Command(BaseCommand):
+    help = f"Creates the demo accounts, all with the password {DEMO_PASSWORD!r}. Development only."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("seed_demo only runs with DEBUG on: it creates known passwords.")
+        User = get_user_model()
+        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD})")
+        for username, (first, last, group_name, superuser, purpose) in DEMO_ACCOUNTS.items():
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@example.org",
+                    "is_staff": superuser or bool(group_name),
+                    "is_superuser": superuser,
+                },
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+            if group_name:
+                user.groups.add(Group.objects.get(name=group_name))
+            state = "created" if created else "exists "
+            self.stdout.write(f"  {state}  {username:<12} {purpose}")

@@ -1,0 +1,78 @@
+"""A visitor walks the strategy in Chromium; axe-core checks each page on the way."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    }
+}
+
+
+def assert_accessible(page: Page):
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "bypass_csp": True}
+
+
+def test_walk_home_strategy_goal_objective_and_switch_language(
+    live_server, strategy_site, page: Page
+):
+    page.goto(f"{live_server.url}/en/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Join our Task Forces").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Join our Task Forces")
+    expect(page.get_by_role("heading", name="How to join a Task Force")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Goal C · Promotion").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Promotion")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="C3 Increased investments").click()
+    expect(page.get_by_role("table", name="Targets C3 · Increased investments")).to_be_visible()
+    expect(page.get_by_role("columnheader", name="Target 2050")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="العربية").click()
+    expect(page).to_have_url(f"{live_server.url}/ar/task-forces/goal-c/c3/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    assert_accessible(page)
+
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Français").click()
+    expect(page).to_have_url(f"{live_server.url}/fr/task-forces/goal-c/c3/")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+
+
+def test_the_target_table_reads_on_a_phone(live_server, strategy_site, page: Page):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"{live_server.url}/en/task-forces/goal-a/a2/")
+    cells = page.locator(".target-table td")
+    expect(cells).to_have_count(3)
+    widths = [cells.nth(i).bounding_box()["width"] for i in range(3)]
+    assert min(widths) > 300, widths  # stacked, one milestone per row
+    expect(page.locator(".target-table__heading").first).to_have_text("Baseline 2020")
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= 360
+    assert_accessible(page)
+
+
+def test_keyboard_users_skip_to_content(live_server, strategy_site, page: Page):
+    page.goto(f"{live_server.url}/en/task-forces/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    expect(skip).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{live_server.url}/en/task-forces/#main")
