@@ -23,6 +23,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("", include("taskforce_forms.urls")),
     path("", include(wagtail_urls)),
 )
 

@@ -23,6 +23,12 @@ class JoinStepBlock(blocks.StructBlock):
             "What the visitor does in this step. Links may point to pages or e-mail addresses."
         ),
     )
+    action = blocks.ChoiceBlock(
+        label=_("Action"),
+        choices=[("request_login", _("A link to “Request a login”"))],
+        required=False,
+        help_text=_("A link shown under the text, in the visitor's language."),
+    )
 
     class Meta:
         icon = "list-ol"

@@ -55,7 +55,11 @@ def strategy_fields(data):
         "join_steps": [
             {
                 "type": "step",
-                "value": {"title": step["title"], "text": paragraphs_html([step["text"]])},
+                "value": {
+                    "title": step["title"],
+                    "text": paragraphs_html([step["text"]]),
+                    "action": step.get("action", ""),
+                },
             }
             for step in data["join_steps"]
         ],

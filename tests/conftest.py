@@ -1,13 +1,20 @@
+import json
 import os
 from io import StringIO
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
 from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from wagtail.models import Site
 
 # Playwright's sync API runs an event loop in the main thread; Django's ORM refuses to run
 # there unless told it is safe (the live server runs in its own thread anyway).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+SNAPSHOT = {}  # the test database with the strategy loaded, as Django serializes it
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -30,13 +37,40 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The test database holds the whole strategy, in every language, for every test."""
     with django_db_blocker.unblock():
         load_strategy()
+        SNAPSHOT["default"] = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture
-def strategy_site(django_db_serialized_rollback, transactional_db):
-    """For live-server tests. Their database is emptied after each test, so each one starts
-    from the migrated database (serialized rollback) and loads the strategy again."""
-    load_strategy()
+def strategy_site(transactional_db):
+    """The loaded strategy, for live-server tests.
+
+    Their database is emptied after each test. Django's serialized rollback would restore it,
+    but keeps its snapshot on the connection, and Playwright's event loop runs the test in
+    another context, with another connection object. So the snapshot is restored here.
+    """
+    if not Site.objects.exists():
+        # The flush after the previous test re-created content types and permissions; the
+        # snapshot brings its own, with the ids the pages refer to.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        ContentType.objects.clear_cache()
+        restore(SNAPSHOT["default"])
+
+
+def restore(snapshot):
+    """Loads a serialized database, content types first: building a Wagtail page looks its
+    content type up, and would otherwise create one the snapshot then clashes with."""
+    objects = json.loads(snapshot)
+    content_types = [o for o in objects if o["model"] == "contenttypes.contenttype"]
+    others = [o for o in objects if o["model"] != "contenttypes.contenttype"]
+    models = set()
+    with transaction.atomic(), connection.constraint_checks_disabled():
+        for part in (content_types, others):
+            for deserialized in serializers.deserialize("json", json.dumps(part)):
+                deserialized.save()
+                models.add(type(deserialized.object))
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(sql)
 
 
 @pytest.fixture(scope="session")

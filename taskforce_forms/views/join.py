@@ -1,0 +1,257 @@
+"""The join form: a named-URL wizard whose answers are kept on the server as a draft."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import SuspiciousOperation
+from django.db import IntegrityError, transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from formtools.wizard.views import NamedUrlWizardView
+from wagtail.models import Locale
+
+from strategy_pages.choices import Role
+from strategy_pages.models import ObjectivePage, StrategyPage
+
+from ..eligibility import PARTNER_ONLY_ROLES
+from ..emails import notify_application_submitted
+from ..forms import ContributionForm, QualificationForm, RegionForm, ReviewForm, RoleForm
+from ..models import Application, ApplicationEvent, ApplicationStatus
+
+ROLE, REGION, QUALIFICATION, CONTRIBUTION, REVIEW = (
+    "role",
+    "region",
+    "qualification",
+    "contribution",
+    "review",
+)
+
+STEP_LABELS = {
+    ROLE: _("Role"),
+    REGION: _("Region"),
+    QUALIFICATION: _("Call for information"),
+    CONTRIBUTION: _("Contribution"),
+    REVIEW: _("Review and send"),
+}
+
+
+def chosen_role(wizard):
+    """The role in the stored answers. Reads the raw step data: a condition that validated
+    forms (get_cleaned_data_for_step) would recurse into the conditions again."""
+    data = wizard.storage.get_step_data(ROLE) or {}
+    return data.get(f"{ROLE}-role")
+
+
+def represents_a_region(wizard):
+    return chosen_role(wizard) == Role.REGIONAL_REPRESENTATIVE
+
+
+def answers_call_for_information(wizard):
+    return chosen_role(wizard) in PARTNER_ONLY_ROLES
+
+
+def contributes_as_team_member(wizard):
+    return chosen_role(wizard) == Role.TEAM_MEMBER
+
+
+def task_force_or_404(code):
+    return get_object_or_404(
+        ObjectivePage.objects.live().filter(locale=Locale.get_default()), code=code.upper()
+    )
+
+
+class JoinTaskForceView(LoginRequiredMixin, NamedUrlWizardView):
+    storage_name = "taskforce_forms.wizard_storage.DraftStorage"
+    form_list = [
+        (ROLE, RoleForm),
+        (REGION, RegionForm),
+        (QUALIFICATION, QualificationForm),
+        (CONTRIBUTION, ContributionForm),
+        (REVIEW, ReviewForm),
+    ]
+    condition_dict = {
+        REGION: represents_a_region,
+        QUALIFICATION: answers_call_for_information,
+        CONTRIBUTION: contributes_as_team_member,
+    }
+    template_name = "taskforce_forms/join/step.html"
+
+    @classmethod
+    def as_view(cls, **initkwargs):
+        return super().as_view(url_name="join_task_force_step", **initkwargs)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.task_force = task_force_or_404(kwargs["code"])
+        application = Application.objects.open().filter(
+            user=request.user, task_force=self.task_force
+        )
+        if application.exists():
+            messages.info(request, _("You have already applied to this Task Force."))
+            return redirect("my_application", pk=application.get().pk)
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except SuspiciousOperation:
+            # formtools' "ManagementForm data is missing or has been tampered": a stale tab
+            # or an expired draft. Start again rather than answer 400.
+            messages.warning(
+                request,
+                _("This form had expired or was sent twice. Please check your answers."),
+            )
+            return redirect(self.get_step_url(self.steps.current or ROLE))
+
+    def get_prefix(self, request, *args, **kwargs):
+        return f"join_{self.task_force.code.lower()}"
+
+    def get_step_url(self, step):
+        return reverse(self.url_name, kwargs={"code": self.task_force.code.lower(), "step": step})
+
+    def get_form_kwargs(self, step=None):
+        if step == ROLE:
+            return {"user": self.request.user}
+        if step == REVIEW:
+            return {"offers_publication": chosen_role(self) in PARTNER_ONLY_ROLES}
+        return {}
+
+    def post(self, *args, **kwargs):
+        if "start_again" in self.request.POST:
+            self.storage.reset()
+            self.storage.current_step = self.steps.first
+            return redirect(self.get_step_url(self.steps.first))
+        goto_step = self.request.POST.get("wizard_goto_step")
+        if goto_step and goto_step in self.get_form_list():
+            # formtools drops what was typed on the step being left; keep it, unvalidated.
+            self.storage.set_step_data(self.steps.current, self.request.POST)
+        return super().post(*args, **kwargs)
+
+    def render_revalidation_failure(self, failed_step, form, **kwargs):
+        messages.warning(
+            self.request,
+            _("Some answers are missing or no longer valid. Please check this step."),
+        )
+        return super().render_revalidation_failure(failed_step, form, **kwargs)
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        current = self.steps.current
+        steps = list(self.get_form_list())
+        context.update(
+            task_force=self.task_force.localized,
+            progress=[
+                {
+                    "name": step,
+                    "label": STEP_LABELS[step],
+                    "is_current": step == current,
+                    "is_done": steps.index(step) < steps.index(current),
+                    "url": self.get_step_url(step),
+                }
+                for step in steps
+            ],
+            step_label=STEP_LABELS[current],
+        )
+        if current == ROLE:
+            context["roles"] = self.role_descriptions()
+        if current == REVIEW:
+            context["summary"] = self.summary()
+        return context
+
+    def role_descriptions(self):
+        strategy = StrategyPage.objects.live().filter(locale=Locale.get_active()).first()
+        if strategy is None:
+            return {}
+        return {role: strategy.role(role) for role in Role}
+
+    def summary(self):
+        """What the user entered, step by step, with a link back to each step."""
+        parts = []
+        for step in self.get_form_list():
+            if step == REVIEW:
+                continue
+            form = self.get_form(step=step, data=self.storage.get_step_data(step))
+            form.is_valid()
+            parts.append(
+                {
+                    "label": STEP_LABELS[step],
+                    "url": self.get_step_url(step),
+                    "answers": [
+                        (field.label, display_value(form, name))
+                        for name, field in form.fields.items()
+                    ],
+                }
+            )
+        return parts
+
+    def done(self, form_list, form_dict, **kwargs):
+        answers = {
+            step: form.cleaned_data
+            for step, form in form_dict.items()
+            if step not in (ROLE, REGION)
+        }
+        review = answers.pop(REVIEW)
+        role = form_dict[ROLE].cleaned_data["role"]
+        region = form_dict[REGION].cleaned_data["region"] if REGION in form_dict else None
+        try:
+            with transaction.atomic():
+                application = Application.objects.create(
+                    user=self.request.user,
+                    task_force=self.task_force,
+                    role=role,
+                    region=region,
+                    answers=flatten(answers),
+                    consent_to_processing=review["consent_to_processing"],
+                    consent_to_publication=review.get("consent_to_publication", False),
+                    language=get_language(),
+                )
+                ApplicationEvent.objects.create(
+                    application=application,
+                    to_status=ApplicationStatus.SUBMITTED,
+                    actor=self.request.user,
+                )
+                transaction.on_commit(lambda: notify_application_submitted(application))
+        except IntegrityError:
+            messages.info(self.request, _("You have already applied to this Task Force."))
+            return redirect(
+                "my_application",
+                pk=Application.objects.open()
+                .get(user=self.request.user, task_force=self.task_force)
+                .pk,
+            )
+        return redirect("join_task_force_done", code=self.task_force.code.lower())
+
+
+def flatten(answers_by_step):
+    return {key: value for answers in answers_by_step.values() for key, value in answers.items()}
+
+
+def display_value(form, name):
+    """A field's answer as the user reads it: choice labels, not stored values."""
+    value = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
+    field = form.fields[name]
+    if value in (None, "", []):
+        return "—"
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    choices = dict(getattr(field, "choices", []) or [])
+    if isinstance(value, list):
+        return ", ".join(str(choices.get(item, item)) for item in value)
+    if hasattr(field, "label_from_instance"):
+        return field.label_from_instance(value)
+    return str(choices.get(value, value))
+
+
+class JoinDoneView(LoginRequiredMixin, TemplateView):
+    template_name = "taskforce_forms/join/done.html"
+
+    def get_context_data(self, **kwargs):
+        task_force = task_force_or_404(kwargs["code"])
+        application = get_object_or_404(
+            Application.objects.open(), user=self.request.user, task_force=task_force
+        )
+        return {
+            **super().get_context_data(**kwargs),
+            "application": application,
+            "task_force": task_force.localized,
+        }

@@ -1,0 +1,31 @@
+"""A formtools storage that keeps the join form's answers in the database, per user and form.
+
+A user who leaves half-way resumes later, on any device, where they stopped.
+"""
+
+from formtools.wizard.storage.base import BaseStorage
+
+from .models import JoinDraft
+
+
+class DraftStorage(BaseStorage):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.draft = JoinDraft.objects.filter(user=self.request.user, key=self.prefix).first()
+        if self.draft is None:
+            self.draft = JoinDraft(user=self.request.user, key=self.prefix)
+            self.init_data()
+        else:
+            self.data = self.draft.data
+
+    def set_step_data(self, step, cleaned_data):
+        super().set_step_data(step, cleaned_data)
+        self.data[self.step_data_key][step].pop("csrfmiddlewaretoken", None)
+
+    def update_response(self, response):
+        super().update_response(response)
+        if self.data.get(self.step_data_key) or self.data.get(self.step_key):
+            self.draft.data = self.data
+            self.draft.save()
+        elif self.draft.pk:
+            self.draft.delete()
