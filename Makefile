@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test system-test-deps run migrate content test test-sqlite lint check clean
+.PHONY: messages help install install-test system-test-deps run migrate content test test-sqlite lint check clean
 
 help:
 	@echo "make run    set up .venv, the SQLite database and the demo content, then serve on http://$(HOST):$(PORT)/"
@@ -60,6 +60,13 @@ lint: install-test
 
 test: install-test system-test-deps lint
 	$(BIN)/python -m pytest
+
+# After changing a translatable string: update the catalogues, translate, then compile.
+LANGUAGES_TO_TRANSLATE := fr es ar ru zh_Hans
+messages: install
+	$(MANAGE) makemessages $(addprefix -l ,$(LANGUAGES_TO_TRANSLATE)) --no-obsolete \
+		--ignore=.venv --ignore=var --ignore=tests --ignore=node_modules
+	$(MANAGE) compilemessages --ignore=.venv
 
 clean:
 	rm -rf var/db.sqlite3 var/static .pytest_cache
