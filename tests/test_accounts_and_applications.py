@@ -202,3 +202,23 @@ def test_the_organization_admin_records_who_changed_the_status(client, admin_use
     )
     inspect = client.get(f"/admin/taskforce_forms/organization/inspect/{organization.pk}/")
     assert "Membership status history" in inspect.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/taskforce_forms/profile/", "/admin/taskforce_forms/organization/"]
+)
+def test_editors_never_see_peoples_data(client, url):
+    from django.contrib.auth.models import Group
+
+    editor = visitor_user("edith")
+    editor.is_staff = True
+    editor.save()
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    response = client.get(url)
+    assert response.status_code in (302, 403)
+    assert "Victor" not in response.content.decode()
+    secretariat = visitor_user("sam")
+    secretariat.groups.add(Group.objects.get(name="Secretariat"))
+    client.force_login(secretariat)
+    assert client.get(url).status_code == 200
