@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: messages help install install-test system-test-deps run migrate content test test-sqlite lint check clean
+.PHONY: messages help install install-test system-test-deps system-packages run migrate content test test-sqlite lint check clean
 
 help:
 	@echo "make run    set up .venv, the SQLite database and the demo content, then serve on http://$(HOST):$(PORT)/"
@@ -29,11 +29,22 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-# Debian packages the tests use: Chromium for the browser tests, gettext for the catalogues.
-system-test-deps:
+VNU_JAR := var/tools/node_modules/vnu-jar/build/dist/vnu.jar
+
+# Debian packages the tests use: Chromium for the browser tests, gettext for the catalogues,
+# Java and npm for the Nu Html Checker (vnu-jar, from the npm registry).
+system-test-deps: system-packages $(VNU_JAR)
+
+$(VNU_JAR): | system-packages
+	mkdir -p var/tools
+	npm install --prefix var/tools --no-audit --no-fund --silent vnu-jar@26.9.27
+
+system-packages:
 	@missing=""; \
 	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium fonts-liberation"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			echo "Installing:$$missing"; \

@@ -1,0 +1,43 @@
+"""Every kind of page is valid HTML, by the Nu Html Checker (vnu.jar, installed by make test)."""
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .factories import partner_user
+
+VNU = Path(__file__).resolve().parent.parent / "var/tools/node_modules/vnu-jar/build/dist/vnu.jar"
+
+PUBLIC_PAGES = [
+    "/en/",
+    "/en/task-forces/",
+    "/en/task-forces/goal-c/",
+    "/en/task-forces/goal-c/c3/",
+    "/ar/task-forces/goal-c/c3/",
+    "/zh-hans/task-forces/",
+    "/en/search/?query=carbon",
+    "/en/accounts/login/",
+    "/en/accounts/request-login/",
+    "/en/accounts/password/reset/",
+]
+JOIN_PAGES = ["/en/join/a1/role/", "/en/join/a1/qualification/", "/en/my-applications/"]
+
+
+@pytest.mark.django_db
+def test_pages_are_valid_html(client, tmp_path):
+    assert VNU.exists(), "make test installs vnu-jar; run it once"
+    pages = [client.get(url) for url in PUBLIC_PAGES]
+    client.force_login(partner_user())
+    client.post("/en/join/a1/role/", {"join_a1-current_step": "role", "role-role": "leader"})
+    pages += [client.get(url) for url in JOIN_PAGES]
+    for number, response in enumerate(pages):
+        assert response.status_code == 200
+        (tmp_path / f"page{number}.html").write_bytes(response.content)
+    result = subprocess.run(  # noqa: S603
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "gnu", str(tmp_path)],  # noqa: S607
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
