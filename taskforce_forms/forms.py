@@ -58,8 +58,19 @@ class RoleForm(forms.Form):
 
 
 class RegionChoiceField(forms.ModelChoiceField):
+    """Regions are stored in the default language and shown in the visitor's."""
+
     def label_from_instance(self, region):
-        return region.localized.name
+        return self.localized_names().get(region.translation_key, region.name)
+
+    def localized_names(self):
+        if not hasattr(self, "_localized_names"):
+            self._localized_names = dict(
+                Region.objects.filter(locale=Locale.get_active()).values_list(
+                    "translation_key", "name"
+                )
+            )
+        return self._localized_names
 
 
 class RegionForm(forms.Form):
