@@ -70,6 +70,7 @@ lint: install-test
 	$(MANAGE) makemigrations --check --dry-run
 
 test: install-test system-test-deps lint
+	mkdir -p var
 	$(BIN)/python -m pytest
 
 # After changing a translatable string: update the catalogues, translate, then compile.

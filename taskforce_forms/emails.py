@@ -4,9 +4,13 @@ recipient's language; a failing mail server is logged and never undoes what was 
 import logging
 
 from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +52,55 @@ def notify_access_request_received(access_request):
     send(
         "taskforce_forms/emails/access_request_received",
         {"access_request": access_request},
+        [access_request.email],
+        access_request.language,
+    )
+
+
+def notify_decision(event, tell_note=False):
+    application = event.application
+    send(
+        "taskforce_forms/emails/application_decided",
+        {
+            "application": application,
+            "task_force": application.task_force,
+            "event": event,
+            "note": event.note if tell_note else "",
+            "site_url": settings.WAGTAILADMIN_BASE_URL,
+        },
+        [application.user.email],
+        application.language,
+    )
+
+
+def notify_account_created(access_request, user):
+    with translation.override(access_request.language):
+        set_password_path = reverse(
+            "password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+    send(
+        "taskforce_forms/emails/account_created",
+        {
+            "access_request": access_request,
+            "user": user,
+            "set_password_url": settings.WAGTAILADMIN_BASE_URL + set_password_path,
+        },
+        [user.email],
+        access_request.language,
+    )
+
+
+def notify_access_request_declined(access_request, tell_note=False):
+    send(
+        "taskforce_forms/emails/access_request_declined",
+        {
+            "access_request": access_request,
+            "note": access_request.decision_note if tell_note else "",
+        },
         [access_request.email],
         access_request.language,
     )

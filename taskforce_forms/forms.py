@@ -65,11 +65,7 @@ class RegionChoiceField(forms.ModelChoiceField):
 
     def localized_names(self):
         if not hasattr(self, "_localized_names"):
-            self._localized_names = dict(
-                Region.objects.filter(locale=Locale.get_active()).values_list(
-                    "translation_key", "name"
-                )
-            )
+            self._localized_names = Region.names_in_active_language()
         return self._localized_names
 
 

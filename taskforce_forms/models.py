@@ -1,12 +1,14 @@
 """The Task Forces' people: organizations, profiles, access requests and applications."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 
 from strategy_pages.choices import Role
@@ -31,6 +33,13 @@ class Region(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def names_in_active_language(cls):
+        """Region names by translation key, in the visitor's language, in one query."""
+        return dict(
+            cls.objects.filter(locale=Locale.get_active()).values_list("translation_key", "name")
+        )
 
 
 class MembershipStatus(models.TextChoices):
@@ -203,12 +212,58 @@ OPEN_STATUSES = [
     ApplicationStatus.NOMINATED,
     ApplicationStatus.ACCEPTED,
 ]
-WITHDRAWABLE_STATUSES = [ApplicationStatus.SUBMITTED, ApplicationStatus.SHORTLISTED]
+PENDING_STATUSES = [ApplicationStatus.SUBMITTED, ApplicationStatus.SHORTLISTED]
+WITHDRAWABLE_STATUSES = PENDING_STATUSES
+
+
+class Decision(models.TextChoices):
+    ACCEPT = "accept", _("Accept")
+    DECLINE = "decline", _("Decline")
+    SHORTLIST = "shortlist", _("Shortlist")
+    NOMINATE = "nominate", _("Nominate")
+    NOT_SELECT = "not_select", _("Not select")
+    REOPEN = "reopen", _("Reopen")
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: frozenset
+    target: str
+
+
+S = ApplicationStatus
+
+# The Secretariat's decisions, the one place they live. A Team Member is accepted or declined;
+# a Leader or Regional Representative is a candidate: shortlisted, then nominated or not.
+TEAM_MEMBER_DECISIONS = {
+    Decision.ACCEPT: Transition(frozenset({S.SUBMITTED}), S.ACCEPTED),
+    Decision.DECLINE: Transition(frozenset({S.SUBMITTED}), S.DECLINED),
+    Decision.REOPEN: Transition(frozenset({S.ACCEPTED, S.DECLINED}), S.SUBMITTED),
+}
+CANDIDACY_DECISIONS = {
+    Decision.SHORTLIST: Transition(frozenset({S.SUBMITTED}), S.SHORTLISTED),
+    Decision.NOMINATE: Transition(frozenset({S.SUBMITTED, S.SHORTLISTED}), S.NOMINATED),
+    Decision.NOT_SELECT: Transition(frozenset({S.SUBMITTED, S.SHORTLISTED}), S.NOT_SELECTED),
+    Decision.REOPEN: Transition(frozenset({S.NOMINATED, S.NOT_SELECTED}), S.SHORTLISTED),
+}
+
+
+class DecisionRefused(Exception):
+    """A decision the rules or the database refuse; its message is shown to the Secretariat."""
 
 
 class ApplicationQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
+
+    def pending(self):
+        return self.filter(status__in=PENDING_STATUSES)
+
+    def nominated(self):
+        return self.filter(status=ApplicationStatus.NOMINATED)
+
+    def for_inbox(self):
+        return self.select_related("user__profile__organization", "task_force", "region")
 
 
 class Application(models.Model):
@@ -257,6 +312,7 @@ class Application(models.Model):
         verbose_name = _("application")
         verbose_name_plural = _("applications")
         ordering = ["-submitted_at"]
+        indexes = [models.Index(fields=["status", "-submitted_at"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "task_force"],
@@ -268,25 +324,102 @@ class Application(models.Model):
                 | ~Q(role=Role.REGIONAL_REPRESENTATIVE),
                 name="regional_representative_names_a_region",
             ),
+            models.UniqueConstraint(
+                fields=["task_force"],
+                condition=Q(role=Role.LEADER, status=ApplicationStatus.NOMINATED),
+                name="one_nominated_leader_per_task_force",
+            ),
+            models.UniqueConstraint(
+                fields=["task_force", "region"],
+                condition=Q(role=Role.REGIONAL_REPRESENTATIVE, status=ApplicationStatus.NOMINATED),
+                name="one_nominated_representative_per_task_force_and_region",
+            ),
         ]
 
     def __str__(self):
         return f"{self.task_force.code} · {self.get_role_display()} · {self.user}"
 
     @property
+    def is_candidacy(self):
+        return self.role != Role.TEAM_MEMBER
+
+    @property
     def can_be_withdrawn(self):
         return self.status in WITHDRAWABLE_STATUSES
 
-    def withdraw(self, by):
-        self.change_status(ApplicationStatus.WITHDRAWN, by=by)
+    def decisions(self):
+        return CANDIDACY_DECISIONS if self.is_candidacy else TEAM_MEMBER_DECISIONS
 
-    def change_status(self, to_status, by, note=""):
-        event = ApplicationEvent.objects.create(
-            application=self, from_status=self.status, to_status=to_status, actor=by, note=note
-        )
+    def allowed_decisions(self):
+        return [
+            decision
+            for decision, transition in self.decisions().items()
+            if self.status in transition.sources
+        ]
+
+    def decide(self, decision, by, note=""):
+        """Applies one of the Secretariat's decisions and records it; returns the event."""
+        transition = self.decisions().get(decision)
+        if transition is None or self.status not in transition.sources:
+            raise DecisionRefused(
+                _("“%(decision)s” is not possible for this application: it is %(status)s.")
+                % {
+                    "decision": Decision(decision).label if decision in Decision else decision,
+                    "status": self.get_status_display().lower(),
+                }
+            )
+        try:
+            return self._move_to(transition.target, by, note)
+        except IntegrityError:
+            raise DecisionRefused(self._conflict_message(transition.target)) from None
+
+    def withdraw(self, by):
+        if not self.can_be_withdrawn:
+            raise DecisionRefused(_("This application can no longer be withdrawn."))
+        return self._move_to(ApplicationStatus.WITHDRAWN, by)
+
+    def _move_to(self, to_status, by, note=""):
+        """Moves the status only if nobody moved it meanwhile, so the history stays true."""
+        from_status = self.status
+        with transaction.atomic():
+            moved = Application.objects.filter(pk=self.pk, status=from_status).update(
+                status=to_status, updated_at=timezone.now()
+            )
+            if not moved:
+                raise DecisionRefused(
+                    _(
+                        "Someone else changed this application meanwhile. "
+                        "Reload it to see its current status."
+                    )
+                )
+            event = ApplicationEvent.objects.create(
+                application=self, from_status=from_status, to_status=to_status, actor=by, note=note
+            )
         self.status = to_status
-        self.save(update_fields=["status", "updated_at"])
         return event
+
+    def _conflict_message(self, target):
+        code = self.task_force.code
+        if target != ApplicationStatus.NOMINATED:
+            return _(
+                "The applicant has another open application to Task Force %(code)s; "
+                "decide that one instead."
+            ) % {"code": code}
+        if self.role == Role.LEADER:
+            return _(
+                "Task Force %(code)s already has a nominated Leader. "
+                "Reopen that nomination before nominating someone else."
+            ) % {"code": code}
+        return _(
+            "Task Force %(code)s already has a nominated Regional Representative for "
+            "%(region)s. Reopen that nomination before nominating someone else."
+        ) % {"code": code, "region": self.region}
+
+    def answer_list(self):
+        """The answers as (question, answer) pairs, in the form's order, for people to read."""
+        from .answers import readable_answers
+
+        return readable_answers(self.answers)
 
 
 class ApplicationEvent(models.Model):

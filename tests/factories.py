@@ -1,8 +1,12 @@
 """Small builders for the people of the tests."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Locale
 
-from taskforce_forms.models import MembershipStatus, Organization, Profile
+from strategy_pages.choices import Role
+from strategy_pages.models import ObjectivePage
+from taskforce_forms.models import Application, MembershipStatus, Organization, Profile, Region
 
 PASSWORD = "a-test-password-4p1000"
 
@@ -35,3 +39,37 @@ def member_user(username="manuel"):
 
 def visitor_user(username="victor"):
     return make_user(username)
+
+
+def staff_user(username, group):
+    user = make_user(username, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def secretariat_user(username="sam"):
+    return staff_user(username, "Secretariat")
+
+
+def editor_user(username="edith"):
+    return staff_user(username, "Editors")
+
+
+def objective(code):
+    return ObjectivePage.objects.get(code=code, locale=Locale.get_default())
+
+
+def region(name):
+    return Region.objects.get(name=name, locale=Locale.get_default())
+
+
+def apply(user, code="A1", role=Role.TEAM_MEMBER, **fields):
+    """An application as the join form saves it."""
+    return Application.objects.create(
+        user=user,
+        task_force=objective(code),
+        role=role,
+        language=fields.pop("language", "en"),
+        consent_to_processing=True,
+        **fields,
+    )

@@ -3,12 +3,10 @@
 import pytest
 from django.core import mail
 from django.core.cache import cache
-from wagtail.models import Locale
 
-from strategy_pages.models import ObjectivePage
-from taskforce_forms.models import AccessRequest, Application, MembershipChange, Organization
+from taskforce_forms.models import AccessRequest, MembershipChange, Organization
 
-from .factories import PASSWORD, partner_user, visitor_user
+from .factories import PASSWORD, apply, partner_user, visitor_user
 
 pytestmark = pytest.mark.django_db
 
@@ -18,21 +16,6 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-def objective(code):
-    return ObjectivePage.objects.get(code=code, locale=Locale.get_default())
-
-
-def apply(user, code="A1", **fields):
-    return Application.objects.create(
-        user=user,
-        task_force=objective(code),
-        role=fields.pop("role", "team_member"),
-        language="en",
-        consent_to_processing=True,
-        **fields,
-    )
 
 
 def test_login_page_is_in_the_sites_look_and_logs_in(client):

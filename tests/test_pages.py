@@ -91,7 +91,7 @@ QUERY_BUDGET = {
     "/en/": 9,
     "/en/task-forces/": 11,
     "/en/task-forces/goal-a/": 13,
-    "/en/task-forces/goal-a/a1/": 15,
+    "/en/task-forces/goal-a/a1/": 16,
 }
 
 

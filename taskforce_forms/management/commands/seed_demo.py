@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
+from taskforce_forms.demo_data import create_demo_inbox
 from taskforce_forms.models import MembershipStatus, Organization, Profile
 
 DEMO_PASSWORD = "demo-4p1000"
@@ -52,6 +53,11 @@ class Command(BaseCommand):
             )
             state = "created" if created else "exists "
             self.stdout.write(f"  {state}  {username:<12} {purpose}")
+        created = create_demo_inbox(DEMO_PASSWORD, User.objects.get(username="secretariat"))
+        if created:
+            self.stdout.write(
+                f"Demo inbox: {created} applications from 14 applicants, 4 access requests"
+            )
 
 
 def demo_organization(username):

@@ -1,0 +1,28 @@
+"""The join form's answers as people read them: in the inbox, its exports and e-mails."""
+
+from .forms import ContributionForm, QualificationForm
+
+ANSWER_FORMS = [QualificationForm, ContributionForm]
+
+
+def answer_fields():
+    """(key, form field) for every answer an application can hold, in the form's order."""
+    return [(name, field) for form in ANSWER_FORMS for name, field in form.base_fields.items()]
+
+
+def readable_answer(field, value):
+    if value in (None, "", []):
+        return ""
+    choices = dict(getattr(field, "choices", []) or [])
+    if isinstance(value, list):
+        return ", ".join(str(choices.get(item, item)) for item in value)
+    return str(choices.get(value, value))
+
+
+def readable_answers(answers):
+    """(question, answer) pairs for the answers given, in the form's order."""
+    return [
+        (field.label, readable_answer(field, answers[name]))
+        for name, field in answer_fields()
+        if answers.get(name) not in (None, "", [])
+    ]
