@@ -6,18 +6,17 @@ import math
 SERIES_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8A6D00", "#56595C"]
 
 WIDTH, HEIGHT = 640, 260
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 40, 40, 16, 36
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 40, 16, 16, 36
 
 
 def nice_ceiling(value):
-    """The smallest of 1, 2, 5 × 10ⁿ at or above `value`, for round axis ticks."""
-    if value <= 5:
-        return 5
-    magnitude = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 5, 10):
-        if value <= step * magnitude:
-            return step * magnitude
-    return 10 * magnitude
+    """The smallest of 4, 6, 10, 20, 40, 60, 100… at or above `value`: round ticks at its half."""
+    magnitude = 1
+    while True:
+        for step in (4, 6, 10):
+            if value <= step * magnitude:
+                return step * magnitude
+        magnitude *= 10
 
 
 def line_chart(x_values, series):
@@ -41,7 +40,6 @@ def line_chart(x_values, series):
                 "name": name,
                 "colour": SERIES_COLOURS[number % len(SERIES_COLOURS)],
                 "points": " ".join(f"{px},{py}" for px, py in points),
-                "end": points[-1] if points else (MARGIN_LEFT, y(0)),
                 "values": values,
                 "total": sum(values),
             }
@@ -53,7 +51,7 @@ def line_chart(x_values, series):
         "plot_right": WIDTH - MARGIN_RIGHT,
         "plot_bottom": y(0),
         "x_ticks": [(x(position), value) for position, value in enumerate(x_values)],
-        "y_ticks": [(y(value), value) for value in (0, top / 2, top)],
+        "y_ticks": [(y(value), value) for value in (0, top // 2, top)],
         "lines": lines,
         "x_values": x_values,
     }
