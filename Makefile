@@ -31,8 +31,9 @@ install-test: $(VENV)/.installed-test
 
 VNU_JAR := var/tools/node_modules/vnu-jar/build/dist/vnu.jar
 
-# Debian packages the tests use: Chromium for the browser tests, gettext for the catalogues,
-# Java and npm for the Nu Html Checker (vnu-jar, from the npm registry).
+# Debian packages the tests use: Chromium for the browser tests, with Noto fonts so Arabic and
+# Chinese screenshots show real glyphs; gettext for the catalogues; Java and npm for the Nu Html
+# Checker (vnu-jar, from the npm registry).
 system-test-deps: system-packages $(VNU_JAR)
 
 $(VNU_JAR): | system-packages
@@ -45,6 +46,8 @@ system-packages:
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
+	fc-list :lang=zh 2>/dev/null | grep -q . || missing="$$missing fonts-noto-cjk"; \
+	fc-list :lang=ar family | grep -qi noto || missing="$$missing fonts-noto-core"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			echo "Installing:$$missing"; \

@@ -5,6 +5,8 @@ translations of them, so translators carry on from there in the admin.
 """
 
 import json
+import re
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,18 +14,33 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.html import escape, urlize
 from wagtail.models import Locale, Page, Site
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.strings import StringValue
 
 from home.models import HomePage
 
 from .models import GoalPage, ObjectivePage, StrategyPage
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "strategy.json"
+TRANSLATIONS_DIR = DATA_FILE.parent / "translations"
 
 
 def read_strategy(path=DATA_FILE):
     with open(path, encoding="utf-8") as data_file:
         return json.load(data_file)
+
+
+def read_translations(directory=TRANSLATIONS_DIR):
+    """{language code: {English text: translation}} from `translations/<language code>.json`."""
+    return {
+        path.stem: json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(directory.glob("*.json"))
+    }
 
 
 def paragraphs_html(paragraphs):
@@ -40,6 +57,12 @@ def strip_block_ids(value):
             return strip_block_ids(value["value"])
         return {key: strip_block_ids(item) for key, item in value.items() if key != "id"}
     return value
+
+
+def list_items(texts):
+    """A ListBlock's items in Wagtail's block format. wagtail-localize extracts no segment from
+    the older plain-list format, so the items would stay untranslatable."""
+    return [{"type": "item", "value": text, "id": str(uuid.uuid4())} for text in texts]
 
 
 def home_fields(data):
@@ -69,7 +92,7 @@ def strategy_fields(data):
                 "value": {
                     "role": role["key"],
                     "name": role["name"],
-                    "responsibilities": role["responsibilities"],
+                    "responsibilities": list_items(role["responsibilities"]),
                 },
             }
             for role in data["roles"]
@@ -100,7 +123,7 @@ def objective_fields(data):
                 "value": {
                     "milestone": column["milestone"],
                     "year": column["year"],
-                    "statements": column["statements"],
+                    "statements": list_items(column["statements"]),
                 },
             }
             for column in data["targets"]
@@ -136,9 +159,10 @@ class LoadReport:
 class StrategyLoader:
     """Creates missing pages; with `update`, overwrites pages that differ from the file."""
 
-    def __init__(self, data, update=False):
+    def __init__(self, data, update=False, translations=None):
         self.data = data
         self.update = update
+        self.translations = translations or {}
         self.report = LoadReport()
         self.changed_pages = []
 
@@ -224,34 +248,71 @@ class StrategyLoader:
         )
         changed = {page.pk for page in self.changed_pages}
         for page in source_pages:
-            if page.pk in changed:
-                locales_to_write = targets
-            else:
-                locales_to_write = [
-                    locale
-                    for locale in targets
-                    if (page.translation_key, locale.pk) not in existing
-                ]
-            self.report.translated += publish_translations(page, locales_to_write)
+            stale = [
+                locale
+                for locale in targets
+                if page.pk in changed or (page.translation_key, locale.pk) not in existing
+            ]
+            self.report.translated += publish_translations(page, targets, stale, self.translations)
 
 
-def publish_translations(page, locales):
-    """Creates or refreshes `page`'s synchronised translations into `locales`, and publishes them.
+def publish_translations(page, locales, stale, translations):
+    """Creates or refreshes `page`'s synchronised translations into the `stale` locales, and into
+    any other of `locales` for which the data file brings a translation not yet recorded; then
+    publishes them. Returns how many translated pages it wrote.
 
     wagtail-localize's own `save_target(publish=True)` publishes on commit, with the page object
     as it was before its children were added; inside one transaction that would write a stale
     tree. So the translation is saved as a draft and its revision published here and now.
     """
-    if not locales:
-        return 0
-    source, _created = TranslationSource.update_or_create_from_instance(page)
+    if stale:
+        source, _created = TranslationSource.update_or_create_from_instance(page)
+    else:
+        source, _created = TranslationSource.get_or_create_from_instance(page)
+    segments = list(StringSegment.objects.filter(source=source).select_related("string"))
+    written = 0
     for locale in locales:
+        recorded = record_translations(segments, locale, translations.get(locale.language_code, {}))
+        if locale not in stale and not recorded:
+            continue
         translation, _created = Translation.objects.update_or_create(
             source=source, target_locale=locale, defaults={"enabled": True}
         )
         translation.save_target(publish=False)
         page.get_translation(locale).get_latest_revision().publish()
-    return len(locales)
+        written += 1
+    return written
+
+
+def record_translations(segments, locale, known):
+    """Enters the data file's translations of `segments` as a translator would in
+    wagtail-localize's editor. A segment someone already translated is left as they wrote it;
+    the others stay in English until translated."""
+    recorded = 0
+    for segment in segments:
+        text = known.get(segment.string.as_value().render_text())
+        if text:
+            _translation, created = StringTranslation.objects.get_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context_id=segment.context_id,
+                defaults={
+                    "data": with_source_links(segment.string.data, text),
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    "tool_name": "load_strategy",
+                },
+            )
+            recorded += created
+    return recorded
+
+
+def with_source_links(source_data, text):
+    """`text` in wagtail-localize's format, with the source's links around the same words
+    (the Secretariat's e-mail address in the steps to join, say)."""
+    data = StringValue.from_plaintext(text).data
+    for link_id, link_text in re.findall(r'<a id="(a\d+)">(.*?)</a>', source_data):
+        data = data.replace(link_text, f'<a id="{link_id}">{link_text}</a>', 1)
+    return data
 
 
 def ensure_locales():

@@ -1,7 +1,9 @@
 """The strategy as pages: the Strategy page, its six Goals and their Objectives."""
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -11,6 +13,42 @@ from wagtail_localize.fields import SynchronizedField
 
 from .blocks import FootnoteBlock, JoinStepBlock, RoleBlock, TargetMilestoneBlock
 from .forms import GoalPageForm, ObjectivePageForm
+
+
+class PartlyTranslated:
+    """A translated page whose text is partly still in English says so, and marks that text
+    `lang="en"` for screen readers and hyphenation. Costs one query, on translated pages only."""
+
+    checked_for_translation = []
+
+    def untranslated_fields(self):
+        if get_language() == settings.LANGUAGE_CODE:
+            return frozenset()
+        source = (
+            type(self)
+            .objects.filter(
+                translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            )
+            .only(*self.checked_for_translation)
+            .first()
+        )
+        if source is None:
+            return frozenset()
+        return frozenset(
+            name
+            for name in self.checked_for_translation
+            if getattr(source, name)
+            and comparable(getattr(self, name)) == comparable(getattr(source, name))
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["untranslated"] = self.untranslated_fields()
+        return context
+
+
+def comparable(value):
+    return value.get_prep_value() if hasattr(value, "get_prep_value") else value
 
 
 class StrategyPage(Page):
@@ -80,7 +118,7 @@ class StrategyPage(Page):
         return next((block.value for block in self.roles if block.value["role"] == role), None)
 
 
-class GoalPage(Page):
+class GoalPage(PartlyTranslated, Page):
     """One of the strategy's goals, A to F; its title is the goal's name."""
 
     letter = models.CharField(
@@ -108,6 +146,7 @@ class GoalPage(Page):
     ]
 
     override_translatable_fields = [SynchronizedField("letter")]
+    checked_for_translation = ["statement"]
     base_form_class = GoalPageForm
     parent_page_types = ["strategy_pages.StrategyPage"]
     subpage_types = ["strategy_pages.ObjectivePage"]
@@ -131,7 +170,7 @@ class GoalPage(Page):
         return context
 
 
-class ObjectivePage(Page):
+class ObjectivePage(PartlyTranslated, Page):
     """An objective, A1 to F3, with its target table; each objective has one Task Force."""
 
     code = models.CharField(
@@ -204,6 +243,7 @@ class ObjectivePage(Page):
     ]
 
     override_translatable_fields = [SynchronizedField("code")]
+    checked_for_translation = ["description", "targets", "footnotes"]
     base_form_class = ObjectivePageForm
     parent_page_types = ["strategy_pages.GoalPage"]
     subpage_types = []

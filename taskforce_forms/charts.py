@@ -1,7 +1,5 @@
 """A small line chart drawn as SVG on the server: nothing fetched, nothing run in the browser."""
 
-import math
-
 # Distinguishable for common colour-vision deficiencies (Okabe & Ito), dark enough on white.
 SERIES_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8A6D00", "#56595C"]
 

@@ -1,9 +1,7 @@
 """Wagtail admin registration. The classes stay thin: rules live in the models and services."""
 
 from django.contrib.admin import display as admin_display
-from django.templatetags.static import static
 from django.urls import re_path
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -222,11 +220,6 @@ class CoveragePanel(Component):
             "applications_url": ApplicationAdmin().url_helper.index_url,
             "access_requests_url": AccessRequestAdmin().url_helper.index_url,
         }
-
-
-@hooks.register("insert_global_admin_css")
-def inbox_css():
-    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-inbox.css"))
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from strategy_pages.loader import DATA_FILE, StrategyLoader, read_strategy
+from strategy_pages.loader import DATA_FILE, StrategyLoader, read_strategy, read_translations
 
 
 class Command(BaseCommand):
@@ -18,7 +18,9 @@ class Command(BaseCommand):
         parser.add_argument("--file", default=str(DATA_FILE), help="The data file to load.")
 
     def handle(self, *args, update, file, **options):
-        report = StrategyLoader(read_strategy(file), update=update).load()
+        report = StrategyLoader(
+            read_strategy(file), update=update, translations=read_translations()
+        ).load()
         for name in report.created:
             self.stdout.write(f"created  {name}")
         for name in report.updated:

@@ -1,0 +1,32 @@
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import views
+
+
+class TranslationsReportMenuItem(MenuItem):
+    """Everyone who edits pages may see which translations need work."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("wagtailadmin.access_admin")
+
+
+@hooks.register("register_admin_urls")
+def translations_report_url():
+    return [path("reports/translations/", views.translations_report, name="translations_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def translations_report_menu_item():
+    return TranslationsReportMenuItem(
+        _("Translations"), reverse("translations_report"), icon_name="globe", order=700
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
