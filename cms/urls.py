@@ -1,11 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
+from home import routing
+from home import views as home_views
 from home.sitemaps import sitemap
 from search import views as search_views
 
@@ -19,11 +22,16 @@ urlpatterns = [
         name="robots_txt",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("health/", home_views.health, name="health"),
+    path("health/alive/", home_views.alive, name="alive"),
 ]
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("", include("taskforce_forms.urls")),
+    # Wagtail's serve view, with pages found in three queries (home.routing), then the rest of
+    # Wagtail's front-end URLs.
+    re_path(serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 )
 

@@ -6,10 +6,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from strategy_pages.models import StrategyPage, goals_with_objectives
+from strategy_pages.models import live_tree
+
+from .pages import SitePage
 
 
-class HomePage(Page):
+class HomePage(SitePage, Page):
     """The root of each language's tree; it leads visitors to the Strategy page."""
 
     lead = models.CharField(
@@ -37,7 +39,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        strategy = StrategyPage.objects.child_of(self).live().first()
+        strategy = next(iter(live_tree(self.path, self.depth, levels=3)), None)
         context["strategy"] = strategy
-        context["goals"] = goals_with_objectives(strategy) if strategy else []
+        context["goals"] = strategy.live_children if strategy else []
         return context

@@ -1,26 +1,48 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language
+from wagtail.contrib.search_promotions.models import Query
+
+from strategy_pages.models import GoalPage
+
+from .ranking import MAX_QUERY_LENGTH, ranked_results, search_terms
+
+RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    """Wagtail's basic search, limited to the visitor's language."""
-    search_query = request.GET.get("query", "").strip()
+    """Search in the visitor's language: editors' picks first, then the ranked results."""
+    search_query = request.GET.get("query", "").strip()[:MAX_QUERY_LENGTH]
+    results, promotions, suggestions = [], [], []
     if search_query:
-        results = Page.objects.live().filter(locale=Locale.get_active()).search(search_query)
-    else:
-        results = Page.objects.none()
-
-    paginator = Paginator(results, 10)
-    try:
-        results = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        results = paginator.page(1)
-    except EmptyPage:
-        results = paginator.page(paginator.num_pages)
-
+        results = ranked_results(search_query)
+        query = Query.get(search_query)
+        query.add_hit()
+        promotions = editors_picks(query)
+        if not results and not promotions:
+            suggestions = GoalPage.objects.live().filter(locale__language_code=get_language())
+    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": search_query, "search_results": results},
+        {
+            "search_query": search_query,
+            "search_terms": search_terms(search_query),
+            "search_results": page,
+            "promotions": promotions if page.number == 1 else [],
+            "suggestions": suggestions,
+        },
     )
+
+
+def editors_picks(query):
+    """The pages editors promoted for this query, in the visitor's language when translated."""
+    picks = query.editors_picks.select_related("page").order_by("sort_order")
+    return [
+        {
+            "url": pick.page.localized.url if pick.page else pick.external_link_url,
+            "title": pick.page.localized.title if pick.page else pick.external_link_text,
+            "description": pick.description,
+        }
+        for pick in picks
+    ]

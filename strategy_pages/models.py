@@ -1,9 +1,8 @@
 """The strategy as pages: the Strategy page, its six Goals and their Objectives."""
 
-from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.translation import get_language
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -11,47 +10,13 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.pages import SitePage
+
 from .blocks import FootnoteBlock, JoinStepBlock, RoleBlock, TargetMilestoneBlock
 from .forms import GoalPageForm, ObjectivePageForm
 
 
-class PartlyTranslated:
-    """A translated page whose text is partly still in English says so, and marks that text
-    `lang="en"` for screen readers and hyphenation. Costs one query, on translated pages only."""
-
-    checked_for_translation = []
-
-    def untranslated_fields(self):
-        if get_language() == settings.LANGUAGE_CODE:
-            return frozenset()
-        source = (
-            type(self)
-            .objects.filter(
-                translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
-            )
-            .only(*self.checked_for_translation)
-            .first()
-        )
-        if source is None:
-            return frozenset()
-        return frozenset(
-            name
-            for name in self.checked_for_translation
-            if getattr(source, name)
-            and comparable(getattr(self, name)) == comparable(getattr(source, name))
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["untranslated"] = self.untranslated_fields()
-        return context
-
-
-def comparable(value):
-    return value.get_prep_value() if hasattr(value, "get_prep_value") else value
-
-
-class StrategyPage(Page):
+class StrategyPage(SitePage, Page):
     """“Join our Task Forces”: how to join, the three roles, and the goals below it."""
 
     lead = models.CharField(
@@ -110,7 +75,7 @@ class StrategyPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["goals"] = goals_with_objectives(self)
+        context["goals"] = live_tree(self.path, self.depth)
         return context
 
     def role(self, role):
@@ -118,7 +83,7 @@ class StrategyPage(Page):
         return next((block.value for block in self.roles if block.value["role"] == role), None)
 
 
-class GoalPage(PartlyTranslated, Page):
+class GoalPage(SitePage, Page):
     """One of the strategy's goals, A to F; its title is the goal's name."""
 
     letter = models.CharField(
@@ -165,12 +130,15 @@ class GoalPage(PartlyTranslated, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["objectives"] = ObjectivePage.objects.child_of(self).live().order_by("path")
-        context["goals"] = GoalPage.objects.sibling_of(self).live().order_by("path")
+        goals = live_tree(self.path[: -self.steplen], self.depth - 1)
+        context["goals"] = goals
+        context["objectives"] = next(
+            (goal.live_children for goal in goals if goal.pk == self.pk), []
+        )
         return context
 
 
-class ObjectivePage(PartlyTranslated, Page):
+class ObjectivePage(SitePage, Page):
     """An objective, A1 to F3, with its target table; each objective has one Task Force."""
 
     code = models.CharField(
@@ -256,45 +224,46 @@ class ObjectivePage(PartlyTranslated, Page):
     def get_admin_display_title(self):
         return f"{self.code} · {super().get_admin_display_title()}"
 
-    def strategy_path(self):
-        return self.path[: self.steplen * (self.depth - 2)]
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        goals = list(
-            GoalPage.objects.live()
-            .filter(path__startswith=self.strategy_path(), depth=self.depth - 1)
-            .order_by("path")
-        )
+        goals = live_tree(self.path[: -2 * self.steplen], self.depth - 2)
+        objectives = [objective for goal in goals for objective in goal.live_children]
         context["goals"] = goals
         context["goal"] = next((goal for goal in goals if self.path.startswith(goal.path)), None)
-        context["previous_objective"], context["next_objective"] = self.neighbours()
+        context["previous_objective"], context["next_objective"] = neighbours(self, objectives)
         return context
 
-    def neighbours(self):
-        """The live objectives before and after this one, across goals, in one query."""
-        objectives = list(
-            Page.objects.live()
-            .type(ObjectivePage)
-            .filter(path__startswith=self.strategy_path(), depth=self.depth)
-            .order_by("path")
-            .only("id", "title", "path", "depth", "url_path", "locale_id", "slug")
+
+def neighbours(objective, objectives):
+    """The objectives before and after `objective` in `objectives`, across goals."""
+    position = next((i for i, page in enumerate(objectives) if page.pk == objective.pk), None)
+    if position is None:
+        return None, None
+    previous = objectives[position - 1] if position > 0 else None
+    following = objectives[position + 1] if position + 1 < len(objectives) else None
+    return previous, following
+
+
+def live_tree(path, depth, levels=2):
+    """The live pages `levels` deep below the page at `path` and `depth`, each with
+    `.live_children`, in one query: base pages carrying the few specific fields the templates
+    show (a goal's letter and statement, an objective's code and label)."""
+    pages = (
+        Page.objects.live()
+        .filter(path__startswith=path, depth__gt=depth, depth__lte=depth + levels)
+        .annotate(
+            letter=F("goalpage__letter"),
+            statement=F("goalpage__statement"),
+            code=F("objectivepage__code"),
+            label=F("objectivepage__label"),
         )
-        position = next((i for i, page in enumerate(objectives) if page.pk == self.pk), None)
-        if position is None:
-            return None, None
-        previous = objectives[position - 1] if position > 0 else None
-        following = objectives[position + 1] if position + 1 < len(objectives) else None
-        return previous, following
-
-
-def goals_with_objectives(strategy):
-    """The live goals under `strategy`, each with `.live_objectives`, in two queries."""
-    goals = list(GoalPage.objects.child_of(strategy).live().order_by("path"))
-    objectives = ObjectivePage.objects.descendant_of(strategy).live().order_by("path")
-    by_goal_path = {}
-    for objective in objectives:
-        by_goal_path.setdefault(objective.path[: -objective.steplen], []).append(objective)
-    for goal in goals:
-        goal.live_objectives = by_goal_path.get(goal.path, [])
-    return goals
+        .only("id", "title", "path", "depth", "url_path", "locale_id", "slug", "translation_key")
+        .order_by("path")
+    )
+    children = {path: []}
+    for page in pages:
+        siblings = children.get(page.path[: -page.steplen])
+        if siblings is not None:
+            page.live_children = children[page.path] = []
+            siblings.append(page)
+    return children[path]

@@ -6,3 +6,8 @@ class TaskforceFormsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "taskforce_forms"
     verbose_name = _("Task Forces")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

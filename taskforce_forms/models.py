@@ -4,11 +4,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from strategy_pages.choices import Role
@@ -38,7 +39,19 @@ class Region(TranslatableMixin, index.Indexed, models.Model):
     def names_in_active_language(cls):
         """Region names by translation key, in the visitor's language, in one query."""
         return dict(
-            cls.objects.filter(locale=Locale.get_active()).values_list("translation_key", "name")
+            cls.objects.filter(locale__language_code=get_language()).values_list(
+                "translation_key", "name"
+            )
+        )
+
+    @classmethod
+    def name_in_active_language(cls, region_field="region"):
+        """A subquery annotation: the name of the row's region in the visitor's language."""
+        return Subquery(
+            cls.objects.filter(
+                translation_key=OuterRef(f"{region_field}__translation_key"),
+                locale__language_code=get_language(),
+            ).values("name")[:1]
         )
 
 

@@ -226,26 +226,24 @@ def _month_starts(today, months):
 
 def public_roster(objective):
     """Who a Task Force's public page names: the nominated Leader and Regional Representatives
-    who consented to it (the others only as "nominated"), and the number of Team Members."""
+    who consented to it (the others only as "nominated"), and the number of Team Members. One
+    query, region names in the visitor's language included."""
     people = list(
         Application.objects.filter(
             task_force__translation_key=objective.translation_key,
             status__in=[ApplicationStatus.NOMINATED, ApplicationStatus.ACCEPTED],
-        ).select_related("user__profile__organization", "region")
+        )
+        .select_related("user__profile__organization", "region")
+        .annotate(region_name=Region.name_in_active_language())
     )
-    region_names = Region.names_in_active_language() if people else {}
     nominees = [person for person in people if person.status == ApplicationStatus.NOMINATED]
     representatives = sorted(
         (
-            {
-                "region": region_names.get(person.region.translation_key, person.region.name),
-                "sort_order": person.region.sort_order,
-                "application": person,
-            }
+            {"region": person.region_name or person.region.name, "application": person}
             for person in nominees
             if person.role == Role.REGIONAL_REPRESENTATIVE
         ),
-        key=lambda representative: representative["sort_order"],
+        key=lambda representative: representative["application"].region.sort_order,
     )
     return {
         "leader": next((person for person in nominees if person.role == Role.LEADER), None),

@@ -1,5 +1,7 @@
 """The test suite: fast hashing, in-memory mail, no debug toolbar of any kind."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -8,8 +10,13 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Rolled-back test data would outlive its test in cached pages; the cache's own tests turn it on.
+PAGE_CACHE_ENABLED = False
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not SQLite's shared in-memory database: there, a second writer fails at once
     # ("table is locked") instead of waiting, so concurrency could not be tested.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405
+    # One per run, so that two runs at once do not share it.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(BASE_DIR / "var" / f"test-db-{os.getpid()}.sqlite3")  # noqa: F405
+    }

@@ -16,12 +16,14 @@ def language_links(context):
     page = context.get("page")
     translations = {}
     if isinstance(page, Page) and page.pk:
-        translations = {
-            translation.locale.language_code: translation
-            for translation in Page.objects.live()
-            .filter(translation_key=page.translation_key)
-            .select_related("locale")
-        }
+        pages = context.get("page_translations")
+        if pages is None:
+            pages = (
+                Page.objects.live()
+                .filter(translation_key=page.translation_key)
+                .select_related("locale")
+            )
+        translations = {translation.locale.language_code: translation for translation in pages}
     current = get_language()
     links = []
     for code, name in settings.LANGUAGES:
@@ -38,10 +40,15 @@ def language_links(context):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context["page"]
+    ancestors = getattr(page, "route_ancestors", None)  # fetched by home.routing
+    if ancestors is None:
+        ancestors = (
+            page.get_ancestors()
+            .filter(depth__gt=1)
+            .only("id", "title", "path", "depth", "url_path", "locale_id", "slug")
+        )
     return {
         "request": context["request"],
-        "ancestors": page.get_ancestors()
-        .filter(depth__gt=1)
-        .only("id", "title", "path", "depth", "url_path", "locale_id", "slug"),
+        "ancestors": ancestors,
         "page": page,
     }

@@ -1,0 +1,116 @@
+"""Anonymous visitors' pages from a cache, forgotten the moment anything they show changes.
+
+A page is stored under the current *generation*; publishing, unpublishing, moving or deleting a
+page, a translation, a region, or a change to a Task Force's nominated people or team starts a
+new generation, so the next request renders afresh. The generation must be shared by every app
+server process: with Redis (`REDIS_URL`) it lives in the cache; otherwise in the modification
+time of a file (`PAGE_CACHE_GENERATION_FILE`), which every process on the machine sees.
+
+Only what is the same for every anonymous visitor is cached: GET requests without a query
+string or a session cookie, answered 200 by a page that says it may be cached, setting no
+cookie.
+"""
+
+import os
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+
+GENERATION_KEY = "page-cache:generation"
+MESSAGES_COOKIE = "messages"
+
+
+def enabled():
+    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+
+
+def cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def shared_cache():
+    """True when the cache is shared by every server (Redis), so it can hold the generation."""
+    return "redis" in cache().__class__.__module__.lower()
+
+
+def generation_file():
+    return Path(settings.PAGE_CACHE_GENERATION_FILE)
+
+
+def current_generation():
+    if shared_cache():
+        return cache().get_or_set(GENERATION_KEY, time.time_ns())
+    try:
+        return os.stat(generation_file()).st_mtime_ns
+    except FileNotFoundError:
+        return 0
+
+
+def new_generation(**_signal_arguments):
+    """Forgets every cached page (connected to the signals listed in `home.apps`)."""
+    if shared_cache():
+        cache().set(GENERATION_KEY, time.time_ns(), timeout=None)
+        return
+    path = generation_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch()
+    # Two changes within the file system's timestamp resolution must still differ.
+    now = time.time_ns()
+    stat = os.stat(path)
+    os.utime(path, ns=(stat.st_atime_ns, max(now, stat.st_mtime_ns + 1)))
+
+
+def may_be_cached(request):
+    return (
+        enabled()
+        and request.method == "GET"
+        and not request.META.get("QUERY_STRING")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and MESSAGES_COOKIE not in request.COOKIES
+    )
+
+
+def cache_key(request, generation):
+    return f"page:{generation}:{request.get_host()}:{request.path}"
+
+
+class PageCacheMiddleware:
+    """Put it after SecurityMiddleware and WhiteNoise, before the session middleware: a hit
+    skips everything below it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not may_be_cached(request):
+            return self.get_response(request)
+        key = cache_key(request, current_generation())
+        stored = cache().get(key)
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for header, value in headers:
+                response[header] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self.storable(response):
+            cache().set(
+                key,
+                (response.status_code, list(response.items()), response.content),
+                timeout=settings.PAGE_CACHE_SECONDS,
+            )
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def storable(response):
+        return (
+            getattr(response, "page_cacheable", False)
+            and response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+        )

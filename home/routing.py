@@ -1,0 +1,71 @@
+"""Finding the page for a URL in three queries whatever its depth.
+
+Wagtail walks the tree one level at a time, two queries per URL segment, after finding the
+language's home page (two more). Here the whole chain, from the language's home page down, comes
+in one query by `url_path`, then the page's specific object. Wagtail's own `serve` view does the
+rest (hooks, privacy, serving): it reuses the route cached on the request.
+"""
+
+from django.db.models import Q
+from django.utils.translation import get_language
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
+
+
+def serve(request, path):
+    route = find_route(request, path)
+    if route is not None:
+        request._wagtail_route_for_request = route
+    return wagtail_views.serve(request, path)
+
+
+def find_route(request, path):
+    """Wagtail's `(page, args, kwargs)` for `path`, or None to let Wagtail route it."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    components = [component for component in path.split("/") if component]
+    chain = page_chain(root, components)
+    if chain is None:
+        return None
+    page = chain[-1].specific
+    if not page.live or type(page).route is not Page.route:
+        return None  # Wagtail answers 404, or lets a RoutablePageMixin page route itself
+    page.route_ancestors = chain[:-1]
+    return page, [], {}
+
+
+def page_chain(root, components):
+    """The pages from the active language's home page down to the page at `components`, or None
+    when one is missing (Wagtail then routes, and answers 404 or falls back to the default
+    language as it always does)."""
+    suffixes = ["/".join(components[:level]) + "/" for level in range(1, len(components) + 1)]
+    levels = Q(depth=root.depth, translation_key=root.translation_key)
+    for level, suffix in enumerate(suffixes, start=1):
+        levels |= Q(depth=root.depth + level, url_path__endswith="/" + suffix)
+    candidates = list(
+        Page.objects.filter(
+            levels,
+            locale__language_code=get_language(),
+            path__startswith=root.path[: root.steplen],
+        )
+    )
+    home = next((page for page in candidates if page.depth == root.depth), None)
+    if home is None:
+        return None
+    chain = [home]
+    for suffix in suffixes:
+        page = next(
+            (
+                candidate
+                for candidate in candidates
+                if candidate.url_path == home.url_path + suffix
+                and candidate.path.startswith(chain[-1].path)
+            ),
+            None,
+        )
+        if page is None:
+            return None
+        chain.append(page)
+    return chain

@@ -1,0 +1,151 @@
+"""`make bench`: each page type under load, served as in production, against a bare Django view.
+
+gunicorn (2 sync workers, production settings) on 127.0.0.1, wrk (2 threads, 8 connections).
+SQLite always; PostgreSQL too when DATABASE_URL names one (the Makefile starts one when it can).
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+DURATION = os.environ.get("BENCH_SECONDS", "10")
+BARE = "bare Django view"
+ROWS = [
+    (BARE, "/health/alive/", False),
+    ("home", "/en/", False),
+    ("strategy", "/en/task-forces/", False),
+    ("goal", "/en/task-forces/goal-a/", False),
+    ("objective", "/en/task-forces/goal-a/a1/", False),
+    ("objective (Arabic)", "/ar/task-forces/goal-c/c3/", False),
+    ("search", "/en/search/?query=carbon", False),
+    ("join form, step 1 (logged in)", "/en/join/a1/role/", True),
+]
+LOGIN_SESSION = """
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from taskforce_forms.models import Profile
+user, _ = get_user_model().objects.get_or_create(username="bench", defaults={"email": "bench@example.org"})
+Profile.objects.get_or_create(user=user)
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+print(session.session_key)
+"""
+
+
+def environment(database_url):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": "bench-only-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": database_url,
+        "STATIC_ROOT": str(ROOT / "var" / "bench-static"),
+        "PAGE_CACHE_GENERATION_FILE": str(ROOT / "var" / "bench-page-cache-generation"),
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def manage(env, *arguments):
+    result = subprocess.run(  # noqa: S603
+        [PYTHON, "manage.py", *arguments], cwd=ROOT, env=env, check=True, capture_output=True,
+        text=True,
+    )
+    return result.stdout.strip()
+
+
+def prepare(env):
+    manage(env, "migrate", "--no-input")
+    manage(env, "collectstatic", "--no-input", "--clear")
+    manage(env, "load_strategy")
+    return manage(env, "shell", "-c", LOGIN_SESSION).splitlines()[-1]
+
+
+def wait_until_up(url, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"gunicorn did not answer {url}")
+
+
+def wrk(url, cookie=None):
+    command = ["wrk", "-t2", "-c8", f"-d{DURATION}s", "-s", str(ROOT / "tools" / "wrk_json.lua")]
+    if cookie:
+        command += ["-H", f"Cookie: sessionid={cookie}"]
+    output = subprocess.run(  # noqa: S603
+        [*command, url], check=True, capture_output=True, text=True
+    ).stdout
+    result = json.loads(output.strip().splitlines()[-1])
+    return {
+        "rps": result["rps"],
+        "p50": result["lat_ms"]["p50"],
+        "p99": result["lat_ms"]["p99"],
+        "non_2xx": result["errors"]["status"],
+    }
+
+
+def bench(database_label, database_url):
+    env = environment(database_url)
+    session = prepare(env)
+    server = subprocess.Popen(  # noqa: S603
+        [GUNICORN, "-w", "2", "-b", f"127.0.0.1:{PORT}", "--log-level", "warning", "cms.wsgi"],
+        cwd=ROOT, env=env,
+    )
+    base = f"http://127.0.0.1:{PORT}"
+    try:
+        wait_until_up(base + "/health/")
+        rows = []
+        for name, path, logged_in in ROWS:
+            cookie = session if logged_in else None
+            for _warm in range(3):
+                request = urllib.request.Request(base + path)  # noqa: S310
+                if cookie:
+                    request.add_header("Cookie", f"sessionid={cookie}")
+                urllib.request.urlopen(request, timeout=10).read()  # noqa: S310
+            rows.append((name, path, wrk(base + path, cookie)))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print_table(database_label, rows)
+
+
+def print_table(database_label, rows):
+    bare = next(result for name, _path, result in rows if name == BARE)["rps"]
+    print(f"\n{database_label}: gunicorn 2 sync workers, wrk -t2 -c8 -d{DURATION}s")
+    print(f"| {'page':<31} | {'requests/s':>10} | {'p50 ms':>7} | {'p99 ms':>7} | "
+          f"{'non-2xx':>7} | {'vs bare':>7} |")
+    print(f"|{'-' * 33}|{'-' * 12}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 9}|")
+    for name, _path, result in rows:
+        print(
+            f"| {name:<31} | {result['rps']:>10.0f} | {result['p50']:>7.2f} | "
+            f"{result['p99']:>7.2f} | {result['non_2xx']:>7} | {result['rps'] / bare:>7.0%} |"
+        )
+
+
+def main():
+    bench("SQLite", f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}")
+    postgres = os.environ.get("BENCH_POSTGRES_URL")
+    if postgres:
+        bench("PostgreSQL", postgres)
+    else:
+        print("\nPostgreSQL: skipped (no BENCH_POSTGRES_URL; `make bench` starts one when root)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
