@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: messages help install install-test system-test-deps system-packages run migrate content test test-sqlite lint check clean
+.PHONY: messages help install install-test system-test-deps system-packages postgres-package run migrate content test test-postgres bench lint check clean
 
 help:
 	@echo "make run    set up .venv, the SQLite database and the demo content, then serve on http://$(HOST):$(PORT)/"
@@ -75,6 +75,29 @@ lint: install-test
 test: install-test system-test-deps lint
 	mkdir -p var
 	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory test-postgres
+
+# The suite again on Debian's PostgreSQL, started for the run and stopped after (needs root).
+PG_TEST := PG_ROOT=/tmp/taskforces-pg-test PGPORT=54329 DB_NAME=taskforces tools/postgres.sh
+test-postgres: install-test postgres-package
+	@set -e; eval "$$($(PG_TEST) start)"; trap '$(PG_TEST) stop' EXIT; \
+	echo "PostgreSQL: $$DATABASE_URL"; \
+	$(BIN)/python -m pytest
+
+postgres-package:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing: postgresql"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+		else echo "PostgreSQL is needed (run as root, or install Debian's postgresql)"; exit 1; fi; }
+
+# Page types under load with gunicorn and wrk, on SQLite and on PostgreSQL (README, "Speed").
+PG_BENCH := PG_ROOT=/tmp/taskforces-pg-bench PGPORT=54330 DB_NAME=bench tools/postgres.sh
+bench: install postgres-package
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	mkdir -p var
+	@set -e; eval "$$($(PG_BENCH) start)"; trap '$(PG_BENCH) stop' EXIT; \
+	BENCH_POSTGRES_URL=$$DATABASE_URL $(BIN)/python tools/bench.py
 
 # After changing a translatable string: update the catalogues, translate, then compile.
 LANGUAGES_TO_TRANSLATE := fr es ar ru zh_Hans

@@ -6,9 +6,9 @@ new generation, so the next request renders afresh. The generation must be share
 server process: with Redis (`REDIS_URL`) it lives in the cache; otherwise in the modification
 time of a file (`PAGE_CACHE_GENERATION_FILE`), which every process on the machine sees.
 
-Only what is the same for every anonymous visitor is cached: GET requests without a query
-string or a session cookie, answered 200 by a page that says it may be cached, setting no
-cookie.
+Only what is the same for every anonymous visitor is cached: GET requests without a session
+cookie, answered 200 by a view that says it may be cached (the site's pages, the search page),
+setting no cookie. The query string is part of the key.
 """
 
 import os
@@ -67,14 +67,13 @@ def may_be_cached(request):
     return (
         enabled()
         and request.method == "GET"
-        and not request.META.get("QUERY_STRING")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and MESSAGES_COOKIE not in request.COOKIES
     )
 
 
 def cache_key(request, generation):
-    return f"page:{generation}:{request.get_host()}:{request.path}"
+    return f"page:{generation}:{request.get_host()}:{request.get_full_path()}"
 
 
 class PageCacheMiddleware:

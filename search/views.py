@@ -22,7 +22,7 @@ def search(request):
         if not results and not promotions:
             suggestions = GoalPage.objects.live().filter(locale__language_code=get_language())
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "search/search.html",
         {
@@ -33,6 +33,10 @@ def search(request):
             "suggestions": suggestions,
         },
     )
+    # Anonymous visitors asking the same get the same page (home.page_cache): their searches
+    # are then not counted in the promotions' statistics, only the first of each generation.
+    response.page_cacheable = True
+    return response
 
 
 def editors_picks(query):

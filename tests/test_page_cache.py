@@ -80,13 +80,20 @@ def test_logging_in_does_not_empty_the_cache(client):
     assert client.get(A1)["X-Page-Cache"] == "hit"
 
 
-@pytest.mark.parametrize(
-    "request_kwargs",
-    [{"QUERY_STRING": "utm_source=mail"}],
-)
-def test_requests_with_a_query_string_are_not_cached(client, request_kwargs):
-    client.get(A1, **request_kwargs)
-    assert "X-Page-Cache" not in client.get(A1, **request_kwargs)
+def test_the_query_string_is_part_of_the_key(client):
+    client.get("/en/search/", {"query": "carbon"})
+    assert client.get("/en/search/", {"query": "carbon"})["X-Page-Cache"] == "hit"
+    other = client.get("/en/search/", {"query": "NDCs"})
+    assert other["X-Page-Cache"] == "miss"
+    assert "NDCs" in other.content.decode()
+
+
+def test_search_results_follow_a_publication(client):
+    client.get("/en/search/", {"query": "vermicompost"})
+    page = ObjectivePage.objects.get(code="D2", locale=Locale.get_default())
+    page.label = "Vermicompost"
+    page.save_revision().publish()
+    assert page.url in client.get("/en/search/", {"query": "vermicompost"}).content.decode()
 
 
 def test_logged_in_visitors_get_their_own_page(client):
