@@ -325,7 +325,10 @@ class Application(models.Model):
         verbose_name = _("application")
         verbose_name_plural = _("applications")
         ordering = ["-submitted_at"]
-        indexes = [models.Index(fields=["status", "-submitted_at"])]
+        indexes = [
+            models.Index(fields=["status", "-submitted_at"]),
+            models.Index(fields=["-submitted_at"]),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "task_force"],

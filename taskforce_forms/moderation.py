@@ -3,7 +3,7 @@ which Task Forces still lack people. The admin views only call these functions."
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.db.models.functions import Substr, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -153,32 +153,26 @@ def coverage():
         .only("id", "code", "label", "title", "path", "depth")
     )
     regions = list(Region.objects.filter(locale=Locale.get_default()))
-    people = Application.objects.filter(
-        Q(status=ApplicationStatus.NOMINATED) | Q(status=ApplicationStatus.ACCEPTED)
-    ).select_related("user__profile__organization")
-    pending = dict(
-        Application.objects.pending()
-        .values_list("task_force")
-        .annotate(count=Count("id"))
-        .values_list("task_force", "count")
+    nominees = Application.objects.nominated().select_related("user__profile__organization")
+    team_sizes = counts_by_task_force(
+        Application.objects.filter(status=ApplicationStatus.ACCEPTED, role=Role.TEAM_MEMBER)
     )
+    pending = counts_by_task_force(Application.objects.pending())
     rows = {
         task_force.pk: {
             "task_force": task_force,
             "leader": None,
             "representatives": {region.pk: None for region in regions},
-            "team_size": 0,
+            "team_size": team_sizes.get(task_force.pk, 0),
             "pending": pending.get(task_force.pk, 0),
         }
         for task_force in task_forces
     }
-    for application in people:
+    for application in nominees:
         row = rows.get(application.task_force_id)
         if row is None:
             continue
-        if application.role == Role.TEAM_MEMBER:
-            row["team_size"] += 1
-        elif application.role == Role.LEADER:
+        if application.role == Role.LEADER:
             row["leader"] = application
         else:
             row["representatives"][application.region_id] = application
@@ -188,6 +182,15 @@ def coverage():
             1 for _region, person in row["representatives"] if person is None
         )
     return {"regions": regions, "rows": list(rows.values())}
+
+
+def counts_by_task_force(applications):
+    return dict(
+        applications.order_by()
+        .values_list("task_force")
+        .annotate(count=Count("id"))
+        .values_list("task_force", "count")
+    )
 
 
 def applications_per_goal_by_month(months=12, today=None):

@@ -71,7 +71,7 @@ class PendingCountMenuItem(ModelAdminMenuItem):
 class InboxAdmin(ModelAdmin):
     permission_helper_class = inbox.InboxPermissionHelper
     inspect_view_enabled = True
-    list_per_page = 50
+    list_per_page = 25
 
     def get_menu_item(self, order=None):
         return PendingCountMenuItem(self, order or self.get_menu_order())

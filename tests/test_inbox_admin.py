@@ -435,3 +435,19 @@ def test_seed_demo_fills_the_inbox(settings):
     assert AccessRequest.objects.filter(status="pending").count() >= 3
     call_command("seed_demo", stdout=io.StringIO())
     assert Application.objects.count() == 22, "running it again adds nothing"
+
+
+def test_the_inbox_list_with_thousands_of_applications(
+    secretariat, settings, django_assert_max_num_queries
+):
+    """`make_applications` fills the inbox; the list's queries stay bounded (its time with
+    10,000 applications is in the closing note of the speed issue)."""
+    settings.DEBUG = True
+    call_command("make_applications", "--count", "2400", stdout=io.StringIO())
+    settings.DEBUG = False
+    assert Application.objects.count() == 2400
+    secretariat.get(APPLICATIONS)
+    with django_assert_max_num_queries(30):
+        response = secretariat.get(APPLICATIONS + "?status__exact=submitted&goal=B")
+    assert response.status_code == 200
+    assert "applicant" in response.content.decode()

@@ -108,3 +108,45 @@ def test_seed_demo_creates_the_demo_accounts():
 def test_seed_demo_refuses_to_run_without_debug():
     with override_settings(DEBUG=False), pytest.raises(CommandError):
         call_command("seed_demo", stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_health_checks(client):
+    assert client.get("/health/alive/").content == b"ok"
+    response = client.get("/health/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+@pytest.mark.django_db
+def test_health_says_503_when_the_database_does_not_answer(client, monkeypatch):
+    from home import views
+
+    monkeypatch.setattr(views, "database_answers", lambda: False)
+    response = client.get("/health/")
+    assert response.status_code == 503
+    assert response.json()["database"] == "failing"
+
+
+def test_redis_url_selects_a_shared_cache():
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.CACHES['default']['BACKEND'], settings.CACHES['default']['LOCATION'])"
+    )
+    env = {
+        **os.environ,
+        "REDIS_URL": "redis://cache.internal:6379/1",
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+    }
+    output = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    ).stdout
+    assert output.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://cache.internal:6379/1",
+    ]

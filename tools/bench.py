@@ -26,13 +26,16 @@ ROWS = [
     ("objective", "/en/task-forces/goal-a/a1/", False),
     ("objective (Arabic)", "/ar/task-forces/goal-c/c3/", False),
     ("search", "/en/search/?query=carbon", False),
+    ("objective, logged in (not cached)", "/en/task-forces/goal-a/a1/", True),
     ("join form, step 1 (logged in)", "/en/join/a1/role/", True),
 ]
 LOGIN_SESSION = """
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.sessions.backends.db import SessionStore
 from taskforce_forms.models import Profile
-user, _ = get_user_model().objects.get_or_create(username="bench", defaults={"email": "bench@example.org"})
+user, _ = get_user_model().objects.get_or_create(
+    username="bench", defaults={"email": "bench@example.org"}
+)
 Profile.objects.get_or_create(user=user)
 session = SessionStore()
 session[SESSION_KEY] = str(user.pk)
@@ -59,7 +62,11 @@ def environment(database_url):
 
 def manage(env, *arguments):
     result = subprocess.run(  # noqa: S603
-        [PYTHON, "manage.py", *arguments], cwd=ROOT, env=env, check=True, capture_output=True,
+        [PYTHON, "manage.py", *arguments],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
         text=True,
     )
     return result.stdout.strip()
@@ -105,7 +112,8 @@ def bench(database_label, database_url):
     session = prepare(env)
     server = subprocess.Popen(  # noqa: S603
         [GUNICORN, "-w", "2", "-b", f"127.0.0.1:{PORT}", "--log-level", "warning", "cms.wsgi"],
-        cwd=ROOT, env=env,
+        cwd=ROOT,
+        env=env,
     )
     base = f"http://127.0.0.1:{PORT}"
     try:
@@ -128,12 +136,14 @@ def bench(database_label, database_url):
 def print_table(database_label, rows):
     bare = next(result for name, _path, result in rows if name == BARE)["rps"]
     print(f"\n{database_label}: gunicorn 2 sync workers, wrk -t2 -c8 -d{DURATION}s")
-    print(f"| {'page':<31} | {'requests/s':>10} | {'p50 ms':>7} | {'p99 ms':>7} | "
-          f"{'non-2xx':>7} | {'vs bare':>7} |")
-    print(f"|{'-' * 33}|{'-' * 12}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 9}|")
+    print(
+        f"| {'page':<34} | {'requests/s':>10} | {'p50 ms':>7} | {'p99 ms':>7} | "
+        f"{'non-2xx':>7} | {'vs bare':>7} |"
+    )
+    print(f"|{'-' * 36}|{'-' * 12}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 9}|")
     for name, _path, result in rows:
         print(
-            f"| {name:<31} | {result['rps']:>10.0f} | {result['p50']:>7.2f} | "
+            f"| {name:<34} | {result['rps']:>10.0f} | {result['p50']:>7.2f} | "
             f"{result['p99']:>7.2f} | {result['non_2xx']:>7} | {result['rps'] / bare:>7.0%} |"
         )
 
