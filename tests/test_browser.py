@@ -1,5 +1,7 @@
 """A visitor walks the strategy in Chromium; axe-core checks each page on the way."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
@@ -77,3 +79,19 @@ def test_keyboard_users_skip_to_content(live_server, strategy_site, page: Page):
     expect(skip).to_be_focused()
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{live_server.url}/en/task-forces/#main")
+
+
+def test_search_from_the_header_in_french(live_server, strategy_site, page: Page):
+    page.goto(f"{live_server.url}/fr/task-forces/")
+    page.get_by_role("searchbox").fill("carbone")
+    page.get_by_role("searchbox").press("Enter")
+    expect(page.locator("[role=status]")).to_contain_text("carbone")
+    first = page.locator(".search-results li").first
+    expect(first.locator("mark").first).to_have_text("carbone", ignore_case=True)
+    assert_accessible(page)
+    first.get_by_role("link").click()
+    expect(page).to_have_url(re.compile(r"/fr/task-forces/goal-[a-f]/[a-f]\d/$"))
+    page.get_by_role("searchbox").fill("xyzzy")
+    page.get_by_role("searchbox").press("Enter")
+    expect(page.locator(".search-suggestions li")).to_have_count(6)
+    assert_accessible(page)
