@@ -150,3 +150,11 @@ def test_redis_url_selects_a_shared_cache():
         "django.core.cache.backends.redis.RedisCache",
         "redis://cache.internal:6379/1",
     ]
+
+
+@pytest.mark.django_db
+def test_the_content_security_policy_forbids_inline_code(client):
+    policy = client.get("/en/task-forces/")["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert "frame-ancestors 'none'" in policy
