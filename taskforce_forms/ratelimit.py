@@ -1,6 +1,7 @@
 """A small fixed-window rate limit on the cache, for forms that send e-mail or create records."""
 
 from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
 
 
 def client_address(request):
@@ -18,3 +19,23 @@ def is_rate_limited(request, scope, limit, window_seconds):
         cache.add(key, 1, timeout=window_seconds)
         return False
     return hits > limit
+
+
+TOO_MANY = _("Too many requests from your connection. Please try again in an hour.")
+
+
+class RateLimitedPost:
+    """A form view whose POSTs are limited per client address. Over the limit the form comes
+    back, with what was typed, a clear error and status 429; nothing is saved or sent."""
+
+    rate_limit_scope = ""
+    rate_limit = 5
+    rate_limit_window = 3600
+
+    def post(self, request, *args, **kwargs):
+        if is_rate_limited(request, self.rate_limit_scope, self.rate_limit, self.rate_limit_window):
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(None, TOO_MANY)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)

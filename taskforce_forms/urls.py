@@ -3,7 +3,12 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from .views.accounts import ProfileView, RequestLoginSentView, RequestLoginView
+from .views.accounts import (
+    PasswordResetView,
+    ProfileView,
+    RequestLoginSentView,
+    RequestLoginView,
+)
 from .views.applications import MyApplicationsView, MyApplicationView, WithdrawApplicationView
 from .views.join import JoinDoneView, JoinTaskForceView
 
@@ -35,7 +40,7 @@ urlpatterns = [
     ),
     path(
         "accounts/password/reset/",
-        auth_views.PasswordResetView.as_view(
+        PasswordResetView.as_view(
             template_name=f"{ACCOUNTS}/password_reset.html",
             email_template_name=f"{ACCOUNTS}/password_reset_email.txt",
             subject_template_name=f"{ACCOUNTS}/password_reset_subject.txt",

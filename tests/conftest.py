@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
@@ -26,6 +27,14 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate-limit counters and cached values do not leak from one test into the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def load_strategy():

@@ -2,20 +2,12 @@
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 
 from taskforce_forms.models import AccessRequest, MembershipChange, Organization
 
 from .factories import PASSWORD, apply, partner_user, visitor_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_login_page_is_in_the_sites_look_and_logs_in(client):

@@ -1,9 +1,10 @@
 """Accounts on the public site, in its own look: profile and requests for a login."""
 
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import transaction
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -12,9 +13,10 @@ from django.views.generic import FormView, TemplateView, UpdateView
 from ..emails import notify_access_request_received
 from ..forms import AccessRequestForm, ProfileForm
 from ..models import Profile
-from ..ratelimit import is_rate_limited
+from ..ratelimit import RateLimitedPost
 
 ACCESS_REQUESTS_PER_HOUR = 5
+PASSWORD_RESETS_PER_HOUR = 5
 
 
 class ProfileView(LoginRequiredMixin, UpdateView):
@@ -32,18 +34,11 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         return super().form_valid(form)
 
 
-class RequestLoginView(FormView):
+class RequestLoginView(RateLimitedPost, FormView):
     form_class = AccessRequestForm
     template_name = "taskforce_forms/accounts/request_login.html"
-
-    def post(self, request, *args, **kwargs):
-        if is_rate_limited(request, "request_login", ACCESS_REQUESTS_PER_HOUR, 3600):
-            form = self.get_form()
-            form.add_error(
-                None, _("Too many requests from your connection. Please try again in an hour.")
-            )
-            return render(request, self.template_name, {"form": form}, status=429)
-        return super().post(request, *args, **kwargs)
+    rate_limit_scope = "request_login"
+    rate_limit = ACCESS_REQUESTS_PER_HOUR
 
     def form_valid(self, form):
         access_request = form.save(commit=False)
@@ -55,3 +50,11 @@ class RequestLoginView(FormView):
 
 class RequestLoginSentView(TemplateView):
     template_name = "taskforce_forms/accounts/request_login_sent.html"
+
+
+class PasswordResetView(RateLimitedPost, auth_views.PasswordResetView):
+    """Django's, limited per address: it sends e-mail. Its answer is the same whether or not
+    the address has an account, so it tells nobody who has one."""
+
+    rate_limit_scope = "password_reset"
+    rate_limit = PASSWORD_RESETS_PER_HOUR

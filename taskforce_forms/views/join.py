@@ -19,6 +19,7 @@ from ..eligibility import PARTNER_ONLY_ROLES
 from ..emails import notify_application_submitted
 from ..forms import ContributionForm, QualificationForm, RegionForm, ReviewForm, RoleForm
 from ..models import Application, ApplicationEvent, ApplicationStatus
+from ..ratelimit import TOO_MANY, is_rate_limited
 
 ROLE, REGION, QUALIFICATION, CONTRIBUTION, REVIEW = (
     "role",
@@ -27,6 +28,8 @@ ROLE, REGION, QUALIFICATION, CONTRIBUTION, REVIEW = (
     "contribution",
     "review",
 )
+
+SUBMISSIONS_PER_HOUR = 10  # per address: sending the form is the step that writes and e-mails
 
 STEP_LABELS = {
     ROLE: _("Role"),
@@ -125,7 +128,19 @@ class JoinTaskForceView(LoginRequiredMixin, NamedUrlWizardView):
         if goto_step and goto_step in self.get_form_list():
             # formtools drops what was typed on the step being left; keep it, unvalidated.
             self.storage.set_step_data(self.steps.current, self.request.POST)
+        elif self.request.POST.get(f"{self.prefix}-current_step") == REVIEW and is_rate_limited(
+            self.request, "join_submit", SUBMISSIONS_PER_HOUR, 3600
+        ):
+            return self.too_many_submissions()
         return super().post(*args, **kwargs)
+
+    def too_many_submissions(self):
+        form = self.get_form(data=self.request.POST)
+        form.is_valid()
+        form.add_error(None, TOO_MANY)
+        response = self.render(form)
+        response.status_code = 429
+        return response
 
     def render_revalidation_failure(self, failed_step, form, **kwargs):
         messages.warning(
