@@ -70,6 +70,7 @@ run: content
 
 lint: install-test
 	$(BIN)/ruff check .
+	$(BIN)/bandit -q -c pyproject.toml -r cms home strategy_pages search taskforce_forms tools
 	$(MANAGE) makemigrations --check --dry-run
 
 test: install-test system-test-deps lint

@@ -5,7 +5,8 @@ import os
 from .base import *  # noqa: F403
 
 DEBUG = False
-SECRET_KEY = "test-only-secret-key-not-used-anywhere-else-4p1000"  # noqa: S105
+# Tests only.
+SECRET_KEY = "test-only-secret-key-not-used-anywhere-else-4p1000"  # noqa: S105  # nosec B105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]

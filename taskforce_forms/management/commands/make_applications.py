@@ -46,7 +46,8 @@ class Command(BaseCommand):
     def handle(self, *args, count, seed, **options):
         if not settings.DEBUG:
             raise CommandError("make_applications only runs with DEBUG on: it writes fake people.")
-        self.rng = Random(seed)  # noqa: S311 - fake data, repeatable: not for secrets
+        # Fake data, repeatable: no secret.
+        self.rng = Random(seed)  # noqa: S311  # nosec B311
         locale = Locale.get_default()
         task_forces = list(ObjectivePage.objects.filter(locale=locale))
         regions = list(Region.objects.filter(locale=locale))

@@ -6,7 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from taskforce_forms.demo_data import create_demo_inbox
 from taskforce_forms.models import MembershipStatus, Organization, Profile
 
-DEMO_PASSWORD = "demo-4p1000"
+# The documented demo password; DEBUG only.
+DEMO_PASSWORD = "demo-4p1000"  # nosec B105
 
 DEMO_ORGANIZATIONS = {
     "partner": ("Soil Carbon Research Institute", "FR", MembershipStatus.PARTNER),
