@@ -13,6 +13,7 @@ from django.contrib.admin.utils import label_for_field, lookup_field
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,7 @@ from strategy_pages.models import GoalPage, ObjectivePage
 
 from . import moderation
 from .answers import answer_fields, readable_answer
+from .eligibility import user_organization
 from .models import (
     AccessRequest,
     Application,
@@ -158,16 +160,12 @@ def applicant_name(application):
 
 
 def organization_name(application):
-    organization = (
-        application.user.profile.organization if hasattr(application.user, "profile") else None
-    )
+    organization = user_organization(application.user)
     return organization.name if organization else ""
 
 
 def membership_status(application):
-    organization = (
-        application.user.profile.organization if hasattr(application.user, "profile") else None
-    )
+    organization = user_organization(application.user)
     return organization.get_membership_status_display() if organization else "—"
 
 
@@ -224,31 +222,29 @@ class ApplicationIndexView(IndexView):
     """The list, and its CSV and XLSX exports with one column per answer."""
 
     def get_queryset(self, request=None):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("user__profile__organization", "task_force", "region")
-        )
+        return super().get_queryset(request).for_inbox()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_decide"] = self.permission_helper.user_can_decide(self.request.user)
         return context
 
+    @cached_property
+    def answer_columns(self):
+        return dict(answer_fields())
+
     def to_row_dict(self, item):
-        answers = dict(answer_fields())
         row = OrderedDict()
         for column in self.list_export:
-            if column in answers:
-                row[column] = readable_answer(answers[column], item.answers.get(column))
+            if column in self.answer_columns:
+                row[column] = readable_answer(self.answer_columns[column], item.answers.get(column))
             else:
                 row[column] = export_value(item, column, self.model_admin)
         return row
 
     def get_heading(self, queryset, field):
-        answers = dict(answer_fields())
-        if field in answers:
-            return str(answers[field].label)
+        if field in self.answer_columns:
+            return str(self.answer_columns[field].label)
         return capfirst(str(label_for_field(field, self.model, self.model_admin)))
 
     def preprocess_field_value(self, field, value, export_format):
@@ -312,9 +308,7 @@ class ApplicationInspectView(InspectView):
         context = {
             "answers": application.answer_list(),
             "events": application.events.select_related("actor"),
-            "organization": application.user.profile.organization
-            if hasattr(application.user, "profile")
-            else None,
+            "organization": user_organization(application.user),
             "can_decide": can_decide and bool(application.allowed_decisions()),
         }
         if context["can_decide"] and "decision_form" not in kwargs:
@@ -334,7 +328,7 @@ class BulkDecisionView(WMABaseView):
     def queryset(self):
         applications = Application.objects.filter(
             role=Role.TEAM_MEMBER, status=ApplicationStatus.SUBMITTED
-        ).select_related("user__profile__organization", "task_force")
+        ).for_inbox()
         code = self.request.GET.get("task_force")
         if code:
             applications = applications.filter(task_force__code=code)

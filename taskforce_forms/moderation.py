@@ -146,7 +146,7 @@ def pending_counts():
 
 def coverage():
     """Task Force × region: the nominated Leader, the Regional Representatives, the team size
-    and the pending applications, in four queries whatever the number of Task Forces."""
+    and the pending applications, in five queries whatever the number of Task Forces."""
     task_forces = list(
         ObjectivePage.objects.filter(locale=Locale.get_default())
         .order_by("path")

@@ -1,7 +1,7 @@
 """Wagtail admin registration. The classes stay thin: rules live in the models and services."""
 
 from django.contrib.admin import display as admin_display
-from django.urls import re_path
+from django.urls import re_path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -217,8 +217,8 @@ class CoveragePanel(Component):
             "pending": moderation.pending_counts(),
             "coverage": moderation.coverage(),
             "chart": charts.line_chart(months, series),
-            "applications_url": ApplicationAdmin().url_helper.index_url,
-            "access_requests_url": AccessRequestAdmin().url_helper.index_url,
+            "applications_url": reverse("taskforce_forms_application_modeladmin_index"),
+            "access_requests_url": reverse("taskforce_forms_accessrequest_modeladmin_index"),
         }
 
 

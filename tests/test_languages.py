@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
@@ -150,8 +151,6 @@ def test_decision_e_mails_format_dates_for_the_applicants_language(
     with django_capture_on_commit_callbacks(execute=True):
         event = moderation.decide(application, Decision.ACCEPT, by=secretariat_user())
     with translation.override("ru"):
-        from django.utils.formats import date_format
-
         date = date_format(event.created_at, "DATE_FORMAT")
     assert date in mail.outbox[0].body
     assert re.search(r"\d+ [а-я]+ \d{4}", date)

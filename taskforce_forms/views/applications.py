@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from ..models import Application
+from ..models import Application, DecisionRefused
 
 
 class OwnApplicationsMixin(LoginRequiredMixin):
@@ -42,9 +42,10 @@ class WithdrawApplicationView(OwnApplicationsMixin, DetailView):
 
     def post(self, request, *args, **kwargs):
         application = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
-        if application.can_be_withdrawn:
+        try:
             application.withdraw(by=request.user)
-            messages.success(request, _("Your application was withdrawn."))
+        except DecisionRefused as refusal:
+            messages.error(request, str(refusal))
         else:
-            messages.error(request, _("This application can no longer be withdrawn."))
+            messages.success(request, _("Your application was withdrawn."))
         return redirect("my_application", pk=application.pk)
