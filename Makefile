@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: messages help install install-test system-test-deps system-packages postgres-package run migrate content test test-postgres bench lint check clean
+.PHONY: messages help install install-test system-test-deps system-packages postgres-package run migrate content test test-postgres bench load audit backup lint check clean
 
 help:
 	@echo "make run    set up .venv, the SQLite database and the demo content, then serve on http://$(HOST):$(PORT)/"
@@ -16,7 +16,7 @@ help:
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --upgrade pip setuptools
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
@@ -68,10 +68,22 @@ content: migrate
 run: content
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-lint: install-test
+lint: install-test audit
 	$(BIN)/ruff check .
 	$(BIN)/bandit -q -c pyproject.toml -r cms home strategy_pages search taskforce_forms tools
 	$(MANAGE) makemigrations --check --dry-run
+
+# Installed packages against known advisories: pip-audit, else PyPI's project pages; accepted
+# ones in tools/audit-ignore.toml. AUDIT_STRICT=1 (full network) fails on packages not audited.
+audit: install-test
+	$(BIN)/python tools/audit.py
+
+# A dated copy of the database and of the media files (README, "Backups and retention").
+BACKUP_DIR ?= var/backups
+backup: install
+	@set -e; stamp=$$(date -u +%Y%m%dT%H%M%SZ); mkdir -p $(BACKUP_DIR); \
+	$(MANAGE) backup_database $(BACKUP_DIR)/db-$$stamp.backup; \
+	if [ -d var/media ]; then tar -czf $(BACKUP_DIR)/media-$$stamp.tar.gz -C var media; fi
 
 test: install-test system-test-deps lint
 	mkdir -p var

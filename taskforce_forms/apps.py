@@ -8,6 +8,7 @@ class TaskforceFormsConfig(AppConfig):
     verbose_name = _("Task Forces")
 
     def ready(self):
-        from . import signals
+        from . import personal_data, signals
 
         signals.connect()
+        personal_data.connect()

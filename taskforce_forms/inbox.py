@@ -24,7 +24,7 @@ from wagtail_modeladmin.views import IndexView, InspectView, WMABaseView
 from strategy_pages.choices import Role
 from strategy_pages.models import GoalPage, ObjectivePage
 
-from . import moderation
+from . import emails, moderation
 from .answers import answer_fields, readable_answer
 from .eligibility import user_organization
 from .models import (
@@ -35,6 +35,7 @@ from .models import (
     DecisionRefused,
     MembershipStatus,
     Organization,
+    OutgoingMail,
     Region,
 )
 
@@ -90,6 +91,8 @@ class NoteFields(forms.Form):
 
 class DecisionForm(NoteFields):
     decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
+    # The status the decider saw: a decision taken on an outdated page is not applied.
+    seen_status = forms.CharField(widget=forms.HiddenInput)
 
     field_order = ["decision", "note", "tell_note"]
 
@@ -156,6 +159,8 @@ class DeclineAccessForm(NoteFields):
 
 def applicant_name(application):
     user = application.user
+    if user is None:
+        return gettext("Personal data erased")
     return user.get_full_name() or user.username
 
 
@@ -275,6 +280,8 @@ class ApplicationInspectView(InspectView):
     def post(self, request, *args, **kwargs):
         if not self.permission_helper.user_can_decide(request.user):
             raise PermissionDenied
+        if request.POST.get("seen_status") != self.instance.status:
+            return self.changed_meanwhile(request.POST)
         form = self.decision_form(request.POST)
         if form.is_valid():
             try:
@@ -299,8 +306,23 @@ class ApplicationInspectView(InspectView):
                 return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
         return self.render_to_response(self.get_context_data(decision_form=form))
 
-    def decision_form(self, data=None):
-        return DecisionForm(data, decisions=self.instance.allowed_decisions())
+    def changed_meanwhile(self, data):
+        """Says what happened and offers the decisions the new status allows, note kept."""
+        messages.error(
+            self.request,
+            _(
+                "Someone else changed this application meanwhile: it is now %(status)s. "
+                "Your decision was not applied; check the history, then decide again."
+            )
+            % {"status": self.instance.get_status_display().lower()},
+        )
+        kept = {"note": data.get("note", ""), "tell_note": bool(data.get("tell_note"))}
+        context = {"decision_form": self.decision_form(initial=kept)}
+        return self.render_to_response(self.get_context_data(**context), status=409)
+
+    def decision_form(self, data=None, initial=None):
+        initial = {"seen_status": self.instance.status, **(initial or {})}
+        return DecisionForm(data, initial=initial, decisions=self.instance.allowed_decisions())
 
     def get_context_data(self, **kwargs):
         application = self.instance
@@ -432,3 +454,75 @@ class AccessRequestInspectView(InspectView):
                 prefix="decline"
             )
         return super().get_context_data(**context, **kwargs)
+
+
+# The outbox
+
+
+class OutgoingMailIndexView(IndexView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_send_again"] = (
+            self.permission_helper.user_can_decide(self.request.user)
+            and OutgoingMail.objects.filter(status=OutgoingMail.Status.FAILED).exists()
+        )
+        return context
+
+
+class OutgoingMailInspectView(InspectView):
+    """Where an e-mail stands; a failed one can be sent again at once."""
+
+    def post(self, request, *args, **kwargs):
+        if not self.permission_helper.user_can_decide(request.user):
+            raise PermissionDenied
+        report_sending(request, OutgoingMail.objects.filter(pk=self.instance.pk))
+        return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
+
+    def get_context_data(self, **kwargs):
+        can_send_again = self.instance.status == OutgoingMail.Status.FAILED
+        return super().get_context_data(
+            can_send_again=can_send_again
+            and self.permission_helper.user_can_decide(self.request.user),
+            **kwargs,
+        )
+
+
+class SendFailedMailAgainView(WMABaseView):
+    """The outbox's "Send the failed e-mails again", for when the mail server is back."""
+
+    http_method_names = ["post"]
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_decide(user)
+
+    def post(self, request, *args, **kwargs):
+        report_sending(request, OutgoingMail.objects.filter(status=OutgoingMail.Status.FAILED))
+        return redirect(self.index_url)
+
+
+def report_sending(request, mails):
+    """Sends `mails` again now and tells the Secretariat how it went."""
+    mail_ids = list(mails.values_list("pk", flat=True))
+    tried = emails.send_again(mails)
+    if not tried:
+        messages.info(request, _("No failed e-mail is waiting to be sent again."))
+        return
+    still_failed = OutgoingMail.objects.filter(
+        pk__in=mail_ids, status=OutgoingMail.Status.FAILED
+    ).count()
+    if still_failed:
+        messages.error(
+            request,
+            ngettext(
+                "%(count)d e-mail could not be sent again; the mail server still refuses it.",
+                "%(count)d e-mails could not be sent again; the mail server still refuses them.",
+                still_failed,
+            )
+            % {"count": still_failed},
+        )
+    if tried > still_failed:
+        messages.success(
+            request,
+            ngettext("%(count)d e-mail sent.", "%(count)d e-mails sent.", tried - still_failed)
+            % {"count": tried - still_failed},
+        )

@@ -284,9 +284,12 @@ class Application(models.Model):
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="applications",
         verbose_name=_("applicant"),
+        help_text=_("Empty once the applicant's personal data was erased."),
     )
     task_force = models.ForeignKey(
         ObjectivePage,
@@ -353,7 +356,13 @@ class Application(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.task_force.code} · {self.get_role_display()} · {self.user}"
+        applicant = self.user or _("erased applicant")
+        return f"{self.task_force.code} · {self.get_role_display()} · {applicant}"
+
+    @property
+    def is_erased(self):
+        """The applicant's data was erased; the application stays, anonymous, for the figures."""
+        return self.user_id is None
 
     @property
     def is_candidacy(self):
@@ -364,6 +373,8 @@ class Application(models.Model):
         return self.status in WITHDRAWABLE_STATUSES
 
     def decisions(self):
+        if self.is_erased:
+            return {}
         return CANDIDACY_DECISIONS if self.is_candidacy else TEAM_MEMBER_DECISIONS
 
     def allowed_decisions(self):
@@ -393,6 +404,19 @@ class Application(models.Model):
         if not self.can_be_withdrawn:
             raise DecisionRefused(_("This application can no longer be withdrawn."))
         return self._move_to(ApplicationStatus.WITHDRAWN, by)
+
+    def anonymise(self, by, note):
+        """Keeps the application for the Task Force's figures and history with nothing left of
+        the person: no link to them, no answers, no notes. An open one is withdrawn, which frees
+        a nomination's place and takes a Team Member out of the count."""
+        to_status = ApplicationStatus.WITHDRAWN if self.status in OPEN_STATUSES else self.status
+        with transaction.atomic():
+            self.events.update(note="")
+            self._move_to(to_status, by, note)
+            Application.objects.filter(pk=self.pk).update(
+                user=None, answers={}, consent_to_publication=False
+            )
+        self.user, self.answers, self.consent_to_publication = None, {}, False
 
     def _move_to(self, to_status, by, note=""):
         """Moves the status only if nobody moved it meanwhile, so the history stays true."""
@@ -486,3 +510,75 @@ class JoinDraft(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.key}"
+
+
+class OutgoingMail(models.Model):
+    """An e-mail the site owes someone, written in the same transaction as what it tells.
+
+    It holds references to the records it speaks of, not a rendered body: it is rendered when
+    it is sent, so a retry a day later still carries a fresh set-password link, and a person's
+    erasure leaves no copy of their answers behind in the outbox."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        SENDING = "sending", _("sending")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    template = models.CharField(_("e-mail"), max_length=100)
+    recipients = models.JSONField(_("recipients"), default=list)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    context = models.JSONField(default=dict)
+    subject = models.CharField(_("subject"), max_length=300)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("queued at"), default=timezone.now)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("e-mail")
+        verbose_name_plural = _("e-mails")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outgoing_mail_due")]
+
+    def __str__(self):
+        return self.subject
+
+    @property
+    def recipient_list(self):
+        return ", ".join(self.recipients)
+
+
+class PersonalDataErasure(models.Model):
+    """That a person's data was erased at their request: when, by whom and how much, and nothing
+    that tells who they were."""
+
+    erased_at = models.DateTimeField(_("erased at"), default=timezone.now)
+    erased_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("erased by"),
+    )
+    counts = models.JSONField(
+        _("what was erased"),
+        default=dict,
+        help_text=_("How many records of each kind were anonymised or deleted."),
+    )
+
+    class Meta:
+        verbose_name = _("personal data erasure")
+        verbose_name_plural = _("personal data erasures")
+        ordering = ["-erased_at"]
+        default_permissions = ()
+        permissions = [("erase_person", _("Can export and erase a person's data"))]
+
+    def __str__(self):
+        return f"{self.erased_at:%Y-%m-%d %H:%M}"

@@ -25,9 +25,10 @@ from .models import (
 
 
 def decide(application, decision, by, note="", tell_note=False):
-    """Applies a decision and, once it is committed, tells the applicant by e-mail."""
-    event = application.decide(decision, by=by, note=note)
-    transaction.on_commit(lambda: emails.notify_decision(event, tell_note=tell_note))
+    """Applies a decision and queues the e-mail that tells the applicant, both or neither."""
+    with transaction.atomic():
+        event = application.decide(decision, by=by, note=note)
+        emails.notify_decision(event, tell_note=tell_note)
     return event
 
 
@@ -76,16 +77,14 @@ def approve_access_request(access_request, by, organization=None, membership_sta
             country=access_request.country,
             preferred_language=access_request.language,
         )
-        transaction.on_commit(lambda: emails.notify_account_created(access_request, user))
+        emails.notify_account_created(access_request, user)
     return user
 
 
 def decline_access_request(access_request, by, note="", tell_note=False):
     with transaction.atomic():
         _close(access_request, AccessRequest.Status.DECLINED, by, note)
-        transaction.on_commit(
-            lambda: emails.notify_access_request_declined(access_request, tell_note)
-        )
+        emails.notify_access_request_declined(access_request, tell_note)
 
 
 def _refuse_if_decided(access_request):

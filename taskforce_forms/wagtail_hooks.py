@@ -11,8 +11,8 @@ from wagtail_modeladmin.menus import ModelAdminMenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import CreateView, EditView
 
-from . import charts, inbox, moderation
-from .models import AccessRequest, Application, Organization, Profile, Region
+from . import charts, emails, inbox, moderation, personal_data_admin
+from .models import AccessRequest, Application, Organization, OutgoingMail, Profile, Region
 
 
 class RecordsMembershipChange:
@@ -55,6 +55,9 @@ class ProfileAdmin(ModelAdmin):
     list_select_related = ["user", "organization"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "user__email"]
     form_fields_exclude = ["user"]
+    inspect_view_enabled = True
+    inspect_template_name = "taskforce_forms/admin/person_inspect.html"
+    button_helper_class = personal_data_admin.PersonButtonHelper
 
 
 class PendingCountMenuItem(ModelAdminMenuItem):
@@ -137,7 +140,7 @@ class ApplicationAdmin(InboxAdmin):
 
     @admin_display(description=_("e-mail"), ordering="user__email")
     def applicant_email(self, application):
-        return application.user.email
+        return application.user.email if application.user else ""
 
     @admin_display(description=_("organization"), ordering="user__profile__organization__name")
     def organization(self, application):
@@ -194,11 +197,72 @@ class AccessRequestAdmin(InboxAdmin):
         return AccessRequest.objects.filter(status=AccessRequest.Status.PENDING).count()
 
 
+class OutgoingMailAdmin(InboxAdmin):
+    """The outbox: what was sent, what waits for the mail server, what failed and why. The
+    menu counts failed e-mails."""
+
+    model = OutgoingMail
+    menu_label = _("E-mails")
+    menu_icon = "warning"
+    list_display = [
+        "created_at",
+        "recipient_list",
+        "subject",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "last_error",
+    ]
+    list_filter = ["status", "created_at"]
+    search_fields = ["subject", "recipients"]
+    index_view_class = inbox.OutgoingMailIndexView
+    inspect_view_class = inbox.OutgoingMailInspectView
+    inspect_template_name = "taskforce_forms/admin/outgoing_mail_inspect.html"
+    index_template_name = "taskforce_forms/admin/outgoing_mail_index.html"
+    inspect_view_fields = [
+        "created_at",
+        "recipient_list",
+        "subject",
+        "language",
+        "status",
+        "attempts",
+        "last_attempt_at",
+        "next_attempt_at",
+        "sent_at",
+        "last_error",
+    ]
+
+    def pending_count(self):
+        return emails.failed_count()
+
+    @admin_display(description=_("recipients"))
+    def recipient_list(self, mail):
+        return mail.recipient_list
+
+    def inbox_urls(self):
+        return super().inbox_urls() + (
+            re_path(
+                self.url_helper._get_action_url_pattern("send_again"),
+                self.send_again_view,
+                name=self.url_helper.get_action_url_name("send_again"),
+            ),
+        )
+
+    def send_again_view(self, request):
+        return inbox.SendFailedMailAgainView.as_view(model_admin=self)(request)
+
+
 class PeopleGroup(ModelAdminGroup):
     menu_label = _("Task Force people")
     menu_icon = "group"
     menu_order = 250
-    items = [ApplicationAdmin, AccessRequestAdmin, OrganizationAdmin, ProfileAdmin]
+    items = [
+        ApplicationAdmin,
+        AccessRequestAdmin,
+        OrganizationAdmin,
+        ProfileAdmin,
+        OutgoingMailAdmin,
+    ]
 
 
 modeladmin_register(PeopleGroup)
@@ -236,3 +300,8 @@ class RegionViewSet(SnippetViewSet):
 
 
 register_snippet(RegionViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_personal_data_urls():
+    return personal_data_admin.urls()

@@ -3,6 +3,7 @@
 A user who leaves half-way resumes later, on any device, where they stopped.
 """
 
+from django.utils.datastructures import MultiValueDict
 from formtools.wizard.storage.base import BaseStorage
 
 from .models import JoinDraft
@@ -19,8 +20,19 @@ class DraftStorage(BaseStorage):
             self.data = self.draft.data
 
     def set_step_data(self, step, cleaned_data):
-        super().set_step_data(step, cleaned_data)
-        self.data[self.step_data_key][step].pop("csrfmiddlewaretoken", None)
+        """Keeps the step's own fields only (formtools passes the whole post), without NUL
+        characters: PostgreSQL's JSON cannot hold them, and no valid answer has one."""
+        if isinstance(cleaned_data, MultiValueDict):
+            cleaned_data = dict(cleaned_data.lists())
+        prefix = f"{step}-"
+        super().set_step_data(
+            step,
+            {
+                without_nul(name): [without_nul(value) for value in values]
+                for name, values in cleaned_data.items()
+                if name.startswith(prefix)
+            },
+        )
 
     def update_response(self, response):
         super().update_response(response)
@@ -29,3 +41,7 @@ class DraftStorage(BaseStorage):
             self.draft.save()
         elif self.draft.pk:
             self.draft.delete()
+
+
+def without_nul(text):
+    return text.replace("\x00", "")

@@ -1,6 +1,7 @@
 import json
 import os
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -9,6 +10,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from hypothesis import settings as hypothesis_settings
+from hypothesis.configuration import set_hypothesis_home_dir
 from wagtail.models import Site
 
 # Playwright's sync API runs an event loop in the main thread; Django's ORM refuses to run
@@ -27,6 +30,14 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+# Property-based tests: the same examples on every run by default, so that the suite is
+# reproducible; HYPOTHESIS_PROFILE=thorough searches far longer and remembers its failures.
+# Hypothesis keeps what it writes under var/, not in a .hypothesis/ beside the code.
+set_hypothesis_home_dir(Path(__file__).resolve().parent.parent / "var" / "hypothesis")
+hypothesis_settings.register_profile("default", max_examples=60, deadline=None, derandomize=True)
+hypothesis_settings.register_profile("thorough", max_examples=2000, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)

@@ -73,3 +73,16 @@ def apply(user, code="A1", role=Role.TEAM_MEMBER, **fields):
         consent_to_processing=True,
         **fields,
     )
+
+
+BROKEN_MAIL_BACKEND = "tests.factories.BrokenMailBackend"
+
+
+class BrokenMailBackend:
+    """A mail server that is down."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("the mail server is down")

@@ -16,7 +16,14 @@ from taskforce_forms.models import (
     DecisionRefused,
 )
 
-from .factories import apply, partner_user, region, secretariat_user, visitor_user
+from .factories import (
+    BROKEN_MAIL_BACKEND,
+    apply,
+    partner_user,
+    region,
+    secretariat_user,
+    visitor_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -212,20 +219,12 @@ def test_each_decision_has_its_own_e_mail(django_capture_on_commit_callbacks, de
 
 
 def test_a_failing_mail_server_keeps_the_decision(django_capture_on_commit_callbacks, settings):
-    settings.EMAIL_BACKEND = "tests.test_inbox.BrokenBackend"
+    settings.EMAIL_BACKEND = BROKEN_MAIL_BACKEND
     application = candidacy(role=MEMBER)
     with django_capture_on_commit_callbacks(execute=True):
         moderation.decide(application, Decision.ACCEPT, by=secretariat_user())
     application.refresh_from_db()
     assert application.status == S.ACCEPTED
-
-
-class BrokenBackend:
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def send_messages(self, messages):
-        raise ConnectionRefusedError("the mail server is down")
 
 
 def test_bulk_decisions_decide_each_and_report_the_refused():

@@ -38,6 +38,7 @@ S = ApplicationStatus
 ADMIN = "/admin/taskforce_forms/"
 APPLICATIONS = ADMIN + "application/"
 ACCESS_REQUESTS = ADMIN + "accessrequest/"
+SEEN_SUBMITTED = {"seen_status": "submitted"}
 
 
 def inspect_url(application):
@@ -212,7 +213,7 @@ def test_a_decision_from_the_inspect_view(secretariat, inbox, django_capture_on_
     with django_capture_on_commit_callbacks(execute=True):
         response = secretariat.post(
             inspect_url(inbox["member"]),
-            {"decision": "accept", "note": "Welcome aboard", "tell_note": "on"},
+            {"decision": "accept", "note": "Welcome aboard", "tell_note": "on", **SEEN_SUBMITTED},
             follow=True,
         )
     assert "is now accepted" in response.content.decode()
@@ -225,7 +226,8 @@ def test_a_decision_from_the_inspect_view(secretariat, inbox, django_capture_on_
 def test_a_refused_nomination_is_explained_and_the_note_kept(secretariat, inbox):
     apply(partner_user("pierre"), "A1", role=Role.LEADER, status=S.NOMINATED)
     response = secretariat.post(
-        inspect_url(inbox["leader"]), {"decision": "nominate", "note": "My careful note"}
+        inspect_url(inbox["leader"]),
+        {"decision": "nominate", "note": "My careful note", **SEEN_SUBMITTED},
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -235,9 +237,28 @@ def test_a_refused_nomination_is_explained_and_the_note_kept(secretariat, inbox)
 
 
 def test_a_decision_the_status_does_not_allow_is_a_form_error(secretariat, inbox):
-    response = secretariat.post(inspect_url(inbox["leader"]), {"decision": "accept"})
+    response = secretariat.post(
+        inspect_url(inbox["leader"]), {"decision": "accept", **SEEN_SUBMITTED}
+    )
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
+
+
+def test_a_decision_taken_on_an_outdated_page_is_not_applied(client, inbox):
+    """Two Secretariat members open the same application; the second decides after the first."""
+    first, second = secretariat_user("sara"), secretariat_user("sven")
+    url = inspect_url(inbox["member"])
+    client.force_login(second)
+    assert 'name="seen_status" value="submitted"' in client.get(url).content.decode()
+    inbox["member"].decide("accept", by=first)
+    response = client.post(url, {"decision": "decline", "note": "Not this time", **SEEN_SUBMITTED})
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "Someone else changed this application meanwhile: it is now accepted" in html
+    assert "Not this time" in html, "the note typed is kept"
+    assert 'name="seen_status" value="accepted"' in html
+    events = Application.objects.get(pk=inbox["member"].pk).events.all()
+    assert [(event.to_status, event.actor) for event in events] == [(S.ACCEPTED, first)]
 
 
 def test_bulk_decisions_for_team_members(secretariat, inbox, django_capture_on_commit_callbacks):

@@ -1,6 +1,5 @@
 """The join form: roles by membership, conditional steps, drafts, submission, e-mails."""
 
-from unittest import mock
 
 import pytest
 from django.core import mail
@@ -9,9 +8,9 @@ from wagtail.models import Locale
 
 from strategy_pages.models import ObjectivePage
 from taskforce_forms.eligibility import available_roles
-from taskforce_forms.models import Application, JoinDraft, Region
+from taskforce_forms.models import Application, JoinDraft, OutgoingMail, Region
 
-from .factories import member_user, partner_user, visitor_user
+from .factories import BROKEN_MAIL_BACKEND, member_user, partner_user, visitor_user
 
 pytestmark = pytest.mark.django_db
 
@@ -257,17 +256,18 @@ def test_the_database_refuses_a_second_open_application(partner):
         Application.objects.create(consent_to_processing=True, **fields)
 
 
-def test_a_failing_mail_server_keeps_the_application(
-    client, partner, django_capture_on_commit_callbacks, caplog
+def test_a_failing_mail_server_keeps_the_application_and_its_mails(
+    client, partner, settings, django_capture_on_commit_callbacks, caplog
 ):
-    with (
-        mock.patch("taskforce_forms.emails.send_mail", side_effect=ConnectionRefusedError),
-        django_capture_on_commit_callbacks(execute=True),
-    ):
+    settings.EMAIL_BACKEND = BROKEN_MAIL_BACKEND
+    with django_capture_on_commit_callbacks(execute=True):
         response = apply_as_leader(client)
     assert response.status_code == 302
     assert Application.objects.filter(user=partner).count() == 1
     assert "Could not send" in caplog.text
+    mails = OutgoingMail.objects.all()
+    assert [mail.status for mail in mails] == [OutgoingMail.Status.FAILED] * 2
+    assert all(mail.next_attempt_at for mail in mails)
 
 
 def test_the_form_is_filled_in_in_french(client, visitor):

@@ -215,6 +215,11 @@ PAGE_CACHE_GENERATION_FILE = os.environ.get(
     "PAGE_CACHE_GENERATION_FILE", str(BASE_DIR / "var" / "page-cache-generation")
 )
 
+# Personal data is kept no longer than needed: `purge_closed_applications`, run daily, deletes
+# applications closed without a place after this many days without a change, and sent e-mails.
+APPLICATION_RETENTION_DAYS = int(os.environ.get("APPLICATION_RETENTION_DAYS", "365"))
+MAIL_RETENTION_DAYS = int(os.environ.get("MAIL_RETENTION_DAYS", "90"))
+
 WAGTAIL_SITE_NAME = _('"4 per 1000" Task Forces')
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

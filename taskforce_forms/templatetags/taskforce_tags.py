@@ -1,4 +1,9 @@
 from django import template
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 register = template.Library()
 
@@ -15,3 +20,17 @@ def task_force_roster(objective):
     from ..moderation import public_roster
 
     return {"roster": public_roster(objective), "code": objective.code}
+
+
+@register.simple_tag
+def set_password_url(user):
+    """A link to choose a password, made when the e-mail is rendered: a retried e-mail carries
+    a fresh one, and the outbox never stores it."""
+    path = reverse(
+        "password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return settings.WAGTAILADMIN_BASE_URL + path

@@ -43,8 +43,9 @@ class RequestLoginView(RateLimitedPost, FormView):
     def form_valid(self, form):
         access_request = form.save(commit=False)
         access_request.language = get_language()
-        access_request.save()
-        transaction.on_commit(lambda: notify_access_request_received(access_request))
+        with transaction.atomic():
+            access_request.save()
+            notify_access_request_received(access_request)
         return redirect("request_login_sent")
 
 

@@ -3,8 +3,8 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import SuspiciousOperation
-from django.db import IntegrityError, transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.db import DatabaseError, IntegrityError, transaction
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +30,7 @@ ROLE, REGION, QUALIFICATION, CONTRIBUTION, REVIEW = (
 )
 
 SUBMISSIONS_PER_HOUR = 10  # per address: sending the form is the step that writes and e-mails
+UNSENT_ANSWERS = "join_unsent_answers"  # session key: a step sent after the login expired
 
 STEP_LABELS = {
     ROLE: _("Role"),
@@ -57,6 +58,19 @@ def answers_call_for_information(wizard):
 
 def contributes_as_team_member(wizard):
     return chosen_role(wizard) == Role.TEAM_MEMBER
+
+
+class ApplicationNotSaved(Exception):
+    """The database failed while the application was written; nothing of it was kept."""
+
+
+def keep_unsent_answers(request, step):
+    """Keeps a step sent by a user whose login expired, to give it back after the login."""
+    if request.method == "POST" and step:
+        answers = {
+            key: request.POST.getlist(key) for key in request.POST if key != "csrfmiddlewaretoken"
+        }
+        request.session[UNSENT_ANSWERS] = {"path": request.path, "answers": answers}
 
 
 def task_force_or_404(code):
@@ -87,14 +101,12 @@ class JoinTaskForceView(LoginRequiredMixin, NamedUrlWizardView):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
+            keep_unsent_answers(request, kwargs.get("step"))
             return self.handle_no_permission()
         self.task_force = task_force_or_404(kwargs["code"])
-        application = Application.objects.open().filter(
-            user=request.user, task_force=self.task_force
-        )
-        if application.exists():
-            messages.info(request, _("You have already applied to this Task Force."))
-            return redirect("my_application", pk=application.get().pk)
+        open_applications = Application.objects.open().filter(user=request.user)
+        if open_applications.filter(task_force=self.task_force).exists():
+            return self.already_applied()
         try:
             return super().dispatch(request, *args, **kwargs)
         except SuspiciousOperation:
@@ -119,16 +131,51 @@ class JoinTaskForceView(LoginRequiredMixin, NamedUrlWizardView):
             return {"offers_publication": chosen_role(self) in PARTNER_ONLY_ROLES}
         return {}
 
+    def get(self, request, *args, **kwargs):
+        self.restore_unsent_answers(kwargs.get("step"))
+        return super().get(request, *args, **kwargs)
+
+    def restore_unsent_answers(self, step):
+        """A step sent after the login expired comes back as it was typed, once logged in."""
+        unsent = self.request.session.get(UNSENT_ANSWERS)
+        if not unsent or unsent["path"] != self.request.path or step not in self.get_form_list():
+            return
+        del self.request.session[UNSENT_ANSWERS]
+        self.storage.set_step_data(step, unsent["answers"])
+        messages.info(
+            self.request,
+            _("Your session had expired. Here is what you typed: check it and continue."),
+        )
+
+    def render_done(self, form, **kwargs):
+        try:
+            return super().render_done(form, **kwargs)
+        except ApplicationNotSaved:
+            # Raised before formtools resets the draft: every answer is still there.
+            response = render(
+                self.request,
+                "taskforce_forms/join/not_saved.html",
+                {"task_force": self.task_force.localized, "review_url": self.get_step_url(REVIEW)},
+            )
+            response.status_code = 503
+            return response
+
     def post(self, *args, **kwargs):
         if "start_again" in self.request.POST:
             self.storage.reset()
             self.storage.current_step = self.steps.first
             return redirect(self.get_step_url(self.steps.first))
         goto_step = self.request.POST.get("wizard_goto_step")
+        posted_step = self.request.POST.get(f"{self.prefix}-current_step")
         if goto_step and goto_step in self.get_form_list():
             # formtools drops what was typed on the step being left; keep it, unvalidated.
-            self.storage.set_step_data(self.steps.current, self.request.POST)
-        elif self.request.POST.get(f"{self.prefix}-current_step") == REVIEW and is_rate_limited(
+            # Not the role: it decides which steps exist, so only a validated role is stored.
+            if self.steps.current != ROLE:
+                self.storage.set_step_data(self.steps.current, self.request.POST)
+        elif posted_step not in self.get_form_list():
+            # Missing, or a step this user has no form for (formtools would fail on it).
+            raise SuspiciousOperation("Unknown step in the join form's management data.")
+        elif posted_step == REVIEW and is_rate_limited(
             self.request, "join_submit", SUBMISSIONS_PER_HOUR, 3600
         ):
             return self.too_many_submissions()
@@ -225,16 +272,19 @@ class JoinTaskForceView(LoginRequiredMixin, NamedUrlWizardView):
                     to_status=ApplicationStatus.SUBMITTED,
                     actor=self.request.user,
                 )
-                transaction.on_commit(lambda: notify_application_submitted(application))
+                notify_application_submitted(application)
         except IntegrityError:
-            messages.info(self.request, _("You have already applied to this Task Force."))
-            return redirect(
-                "my_application",
-                pk=Application.objects.open()
-                .get(user=self.request.user, task_force=self.task_force)
-                .pk,
-            )
+            return self.already_applied()
+        except DatabaseError as error:
+            raise ApplicationNotSaved from error
         return redirect("join_task_force_done", code=self.task_force.code.lower())
+
+    def already_applied(self):
+        messages.info(self.request, _("You have already applied to this Task Force."))
+        application = Application.objects.open().get(
+            user=self.request.user, task_force=self.task_force
+        )
+        return redirect("my_application", pk=application.pk)
 
 
 def flatten(answers_by_step):

@@ -1,0 +1,324 @@
+"""What the site holds about one person: gathered for a copy, or erased, as a data-protection
+request asks. Applications are kept, anonymous, for the Task Forces' figures and history."""
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import ModelLogEntry
+
+from home.page_cache import new_generation
+
+from .eligibility import user_organization
+from .models import AccessRequest, Application, JoinDraft, OutgoingMail, PersonalDataErasure
+
+ERASED_NOTE = _("Personal data erased at the person's request.")
+ACCOUNT_DELETED_NOTE = _("The applicant's account was deleted.")
+ERASED_LABEL = _("erased person")
+
+
+class ErasureRefused(Exception):
+    """An erasure the rules refuse; its message is shown to the Secretariat."""
+
+
+# Where a person's records are
+
+
+def login_records(usernames):
+    """django-axes' records of logins and failed logins typed with one of `usernames`."""
+    typed = Q(pk__in=[])
+    for username in usernames:
+        typed |= Q(username__iexact=username)
+    return [model.objects.filter(typed) for model in (AccessAttempt, AccessFailureLog, AccessLog)]
+
+
+def mails_to(email):
+    """The outbox's e-mails with `email` among their recipients."""
+    email = email.lower()
+    return [
+        mail
+        for mail in OutgoingMail.objects.filter(recipients__icontains=email)
+        if email in (recipient.lower() for recipient in mail.recipients)
+    ]
+
+
+def mails_about(records):
+    """The outbox's e-mails whose context refers to one of `records` (e.g. an application the
+    Secretariat was told of): they are rendered from it when sent."""
+    references = {(record._meta.label_lower, record.pk) for record in records}
+    labels = {label for label, _pk in references}
+    if not labels:
+        return []
+    mentions = Q()
+    for label in labels:
+        mentions |= Q(context__icontains=label)
+    return [
+        mail
+        for mail in OutgoingMail.objects.filter(mentions)
+        if any(_reference(value) in references for value in mail.context.values())
+    ]
+
+
+def _reference(value):
+    if isinstance(value, dict) and value.keys() == {"model", "pk"}:
+        return (value["model"], value["pk"])
+    return None
+
+
+class Person:
+    """One person's records, found by their account or, without one, by their e-mail address."""
+
+    def __init__(self, user_or_email):
+        if isinstance(user_or_email, str):
+            self.user, self.email = None, user_or_email.strip()
+        else:
+            self.user, self.email = user_or_email, user_or_email.email
+
+    @property
+    def usernames(self):
+        return {name for name in (self.email, self.user and self.user.username) if name}
+
+    def applications(self):
+        if self.user is None:
+            return Application.objects.none()
+        return (
+            self.user.applications.select_related("task_force", "region")
+            .prefetch_related("events")
+            .order_by("submitted_at")
+        )
+
+    def join_drafts(self):
+        return JoinDraft.objects.filter(user=self.user) if self.user else JoinDraft.objects.none()
+
+    def access_requests(self):
+        if not self.email:
+            return AccessRequest.objects.none()
+        return AccessRequest.objects.filter(email__iexact=self.email).order_by("created_at")
+
+    def mails_to(self):
+        return mails_to(self.email) if self.email else []
+
+    def mails(self):
+        """Every e-mail of the outbox to them or about them."""
+        about = [*self.applications(), *self.access_requests(), *filter(None, [self.user])]
+        mails = {mail.pk: mail for mail in [*self.mails_to(), *mails_about(about)]}
+        return list(mails.values())
+
+    def login_records(self):
+        return login_records(self.usernames)
+
+
+# The copy
+
+
+def personal_data(user_or_email):
+    """Everything held about one person, as people read it, ready to be saved as JSON."""
+    person = Person(user_or_email)
+    user = person.user
+    return {
+        "exported_at": timezone.now(),
+        "email": person.email,
+        "account": _account(user) if user else None,
+        "profile": _profile(user) if user else None,
+        "applications": [_application(application, user) for application in person.applications()],
+        "access_requests": [_access_request(request) for request in person.access_requests()],
+        "join_form_drafts": [_draft(draft) for draft in person.join_drafts()],
+        "emails": [_mail(mail) for mail in person.mails_to()],
+        "login_records": [
+            _login_record(record) for records in person.login_records() for record in records
+        ],
+    }
+
+
+def _account(user):
+    return {
+        "id": user.pk,
+        "username": user.username,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "email": user.email,
+        "date_joined": user.date_joined,
+        "last_login": user.last_login,
+        "is_active": user.is_active,
+    }
+
+
+def _profile(user):
+    profile = getattr(user, "profile", None)
+    if profile is None:
+        return None
+    organization = user_organization(user)
+    return {
+        "organization": organization
+        and {
+            "name": organization.name,
+            "country": organization.country.name,
+            "membership_status": organization.get_membership_status_display(),
+        },
+        "country": profile.country.name,
+        "preferred_language": profile.get_preferred_language_display(),
+    }
+
+
+def _application(application, user):
+    task_force = application.task_force
+    return {
+        "id": application.pk,
+        "task_force": f"{task_force.code} · {task_force.label}",
+        "role": application.get_role_display(),
+        "region": application.region and application.region.name,
+        "status": application.get_status_display(),
+        "language": application.get_language_display(),
+        "submitted_at": application.submitted_at,
+        "consent_to_processing": application.consent_to_processing,
+        "consent_to_publication": application.consent_to_publication,
+        "answers": [
+            {"question": str(question), "answer": answer}
+            for question, answer in application.answer_list()
+        ],
+        "history": [_event(event, user) for event in application.events.all()],
+    }
+
+
+def _event(event, user):
+    """A step of the history. Who decided is the Secretariat's business, not named here."""
+    if event.actor_id is None:
+        by = ""
+    elif event.actor_id == user.pk:
+        by = gettext("the applicant")
+    else:
+        by = gettext("the Secretariat")
+    return {
+        "when": event.created_at,
+        "from": event.get_from_status_display(),
+        "to": event.get_to_status_display(),
+        "by": by,
+        "note": event.note,
+    }
+
+
+def _access_request(access_request):
+    return {
+        "name": access_request.name,
+        "email": access_request.email,
+        "organization": access_request.organization_name,
+        "country": access_request.country.name,
+        "membership_claim": access_request.get_membership_claim_display(),
+        "message": access_request.message,
+        "language": access_request.get_language_display(),
+        "status": access_request.get_status_display(),
+        "received": access_request.created_at,
+        "decided_at": access_request.decided_at,
+        "note": access_request.decision_note,
+    }
+
+
+def _draft(draft):
+    return {
+        "form": draft.key,
+        "updated_at": draft.updated_at,
+        "answers_so_far": draft.data.get("step_data", {}),
+    }
+
+
+def _mail(mail):
+    return {
+        "subject": mail.subject,
+        "status": mail.get_status_display(),
+        "queued_at": mail.created_at,
+        "last_attempt_at": mail.last_attempt_at,
+        "sent_at": mail.sent_at,
+    }
+
+
+def _login_record(record):
+    return {
+        "kind": str(record._meta.verbose_name),
+        "when": record.attempt_time,
+        "username": record.username,
+        "ip_address": record.ip_address,
+        "user_agent": record.user_agent,
+        "path": record.path_info,
+    }
+
+
+# The erasure
+
+
+def refusal(user):
+    """Why `user` cannot be erased here, or None."""
+    if user.is_superuser or user.is_staff:
+        return gettext(
+            "%(username)s has access to the Wagtail admin. Staff accounts are not erased here: "
+            "an administrator first removes their access, in Settings › Users."
+        ) % {"username": user.username}
+    return None
+
+
+def erasure_counts(user):
+    """What an erasure of `user` anonymises or deletes, by kind, for the confirmation page and
+    the erasure's record."""
+    person = Person(user)
+    applications = person.applications()
+    return {
+        "applications": applications.count(),
+        "open_applications": applications.open().count(),
+        "access_requests": person.access_requests().count(),
+        "join_form_drafts": person.join_drafts().count(),
+        "emails": len(person.mails()),
+        "login_records": sum(records.count() for records in person.login_records()),
+    }
+
+
+def erase_person(user, by):
+    """Erases a person at their request, all or nothing: applications anonymised (open ones
+    withdrawn), every other record of them deleted, then the account. Returns the record."""
+    reason = refusal(user)
+    if reason:
+        raise ErasureRefused(reason)
+    person = Person(user)
+    with transaction.atomic():
+        counts = erasure_counts(user)
+        mails = person.mails()
+        applications = list(Application.objects.filter(user=user).select_for_update())
+        for application in applications:
+            application.anonymise(by, note=str(ERASED_NOTE))
+        OutgoingMail.objects.filter(pk__in=[mail.pk for mail in mails]).delete()
+        _forget_log_labels(user, [*applications, *person.access_requests()])
+        person.access_requests().delete()
+        person.join_drafts().delete()
+        for records in person.login_records():
+            records.delete()
+        user.delete()
+        erasure = PersonalDataErasure.objects.create(erased_by=by, counts=counts)
+        # The person's name may have been on public pages; forget them once this is committed.
+        transaction.on_commit(new_generation)
+    return erasure
+
+
+def _forget_log_labels(user, records):
+    """Wagtail's history of admin actions names the records it changed: not them any more."""
+    profile = getattr(user, "profile", None)
+    logged = Q(pk__in=[])
+    for record in [user, *filter(None, [profile]), *records]:
+        logged |= Q(
+            content_type=ContentType.objects.get_for_model(record), object_id=str(record.pk)
+        )
+    ModelLogEntry.objects.filter(logged).update(label=str(ERASED_LABEL))
+
+
+def anonymise_applications_of_deleted_account(sender, instance, **kwargs):
+    """An account deleted some other way (Settings › Users, a shell) leaves no answers behind
+    in the applications it detaches from."""
+    for application in Application.objects.filter(user=instance).select_for_update():
+        application.anonymise(by=None, note=str(ACCOUNT_DELETED_NOTE))
+
+
+def connect():
+    from django.db.models.signals import pre_delete
+
+    pre_delete.connect(anonymise_applications_of_deleted_account, sender=get_user_model())

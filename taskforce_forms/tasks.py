@@ -1,0 +1,11 @@
+"""Background tasks (django-tasks, as Wagtail ships it). With the default immediate backend they
+run as soon as they are enqueued; a worker backend moves them out of the request unchanged."""
+
+from django_tasks import task
+
+from . import emails
+
+
+@task()
+def deliver_mail(mail_id):
+    return emails.deliver(mail_id)
