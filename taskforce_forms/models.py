@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.models import TranslatableMixin
@@ -526,7 +526,7 @@ class OutgoingMail(models.Model):
         FAILED = "failed", _("failed")
         CANCELLED = "cancelled", _("cancelled")
 
-    template = models.CharField(_("e-mail"), max_length=100)
+    template = models.CharField(pgettext_lazy("message", "e-mail"), max_length=100)
     recipients = models.JSONField(_("recipients"), default=list)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     context = models.JSONField(default=dict)
@@ -542,8 +542,8 @@ class OutgoingMail(models.Model):
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("e-mail")
-        verbose_name_plural = _("e-mails")
+        verbose_name = pgettext_lazy("message", "e-mail")
+        verbose_name_plural = pgettext_lazy("messages", "e-mails")
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="outgoing_mail_due")]
 

@@ -1,12 +1,15 @@
-"""The Secretariat nominates a Leader in the admin; the public Task Force page names them."""
+"""The Secretariat in the admin: nominates a Leader, whom the public Task Force page then names;
+sends a failed e-mail again."""
 
 import pytest
+from django.core import mail
 from playwright.sync_api import Page, expect
 
 from strategy_pages.choices import Role
-from taskforce_forms.models import Application
+from taskforce_forms import moderation
+from taskforce_forms.models import Application, OutgoingMail
 
-from .factories import PASSWORD, apply, partner_user, secretariat_user
+from .factories import BROKEN_MAIL_BACKEND, PASSWORD, apply, partner_user, secretariat_user
 from .test_browser import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -54,3 +57,29 @@ def test_the_secretariat_nominates_a_leader_who_then_appears_on_the_task_force_p
     expect(roster).to_contain_text("Paula Tester, Paula Organization")
     assert_accessible(page)
     assert Application.objects.nominated().count() == 1
+
+
+def test_the_secretariat_sends_a_failed_e_mail_again_once_the_server_is_back(
+    live_server, strategy_site, page: Page, settings
+):
+    settings.EMAIL_BACKEND = BROKEN_MAIL_BACKEND
+    application = apply(partner_user("paula"), "A1", language="fr")
+    moderation.decide(application, "accept", by=secretariat_user("sue"))
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    secretariat = secretariat_user()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.get_by_label("Username").fill(secretariat.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+    page.get_by_role("button", name="Task Force people").click()
+    page.get_by_role("link", name="E-mails (1)").click()
+    listing = page.locator("table.listing")
+    expect(listing).to_contain_text("paula@example.org")
+    expect(listing).to_contain_text("the mail server is down")
+    page.get_by_role("link", name="Inspect").first.click()
+    page.get_by_role("button", name="Send it again now").click()
+    expect(page.get_by_text("1 e-mail sent.")).to_be_visible()
+    assert OutgoingMail.objects.get().status == OutgoingMail.Status.SENT
+    (message,) = mail.outbox
+    assert message.to == ["paula@example.org"]

@@ -2,10 +2,13 @@
 
 import subprocess
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from django.db import OperationalError
 
 from .factories import partner_user
+from .test_join_form import QUALIFICATION, post_step
 
 VNU = Path(__file__).resolve().parent.parent / "var/tools/node_modules/vnu-jar/build/dist/vnu.jar"
 
@@ -34,8 +37,9 @@ def test_pages_are_valid_html(client, tmp_path):
     client.force_login(partner_user())
     client.post("/en/join/a1/role/", {"join_a1-current_step": "role", "role-role": "leader"})
     pages += [client.get(url) for url in JOIN_PAGES]
+    pages.append(application_not_saved(client))
     for number, response in enumerate(pages):
-        assert response.status_code == 200
+        assert response.status_code == (503 if response is pages[-1] else 200)
         (tmp_path / f"page{number}.html").write_bytes(response.content)
     result = subprocess.run(  # noqa: S603
         ["java", "-jar", str(VNU), "--errors-only", "--format", "gnu", str(tmp_path)],  # noqa: S607
@@ -44,3 +48,14 @@ def test_pages_are_valid_html(client, tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def application_not_saved(client):
+    """The page shown when the database fails while the join form is sent."""
+    post_step(client, "qualification", {"qualification": QUALIFICATION, "availability": "all"})
+    failing = mock.patch(
+        "taskforce_forms.views.join.ApplicationEvent.objects.create",
+        side_effect=OperationalError("database is locked"),
+    )
+    with failing:
+        return post_step(client, "review", {"consent_to_processing": "on"})
