@@ -112,6 +112,14 @@ bench: install postgres-package
 	@set -e; eval "$$($(PG_BENCH) start)"; trap '$(PG_BENCH) stop' EXIT; \
 	BENCH_POSTGRES_URL=$$DATABASE_URL $(BIN)/python tools/bench.py
 
+# 50 applicants complete the join form while anonymous visitors browse, on SQLite and
+# PostgreSQL: no error, one application per form, latency of the last step (README, "Speed").
+PG_LOAD := PG_ROOT=/tmp/taskforces-pg-load PGPORT=54331 DB_NAME=load tools/postgres.sh
+load: install postgres-package
+	mkdir -p var
+	@set -e; eval "$$($(PG_LOAD) start)"; trap '$(PG_LOAD) stop' EXIT; \
+	LOAD_POSTGRES_URL=$$DATABASE_URL $(BIN)/python tools/load.py
+
 # After changing a translatable string: update the catalogues, translate, then compile.
 LANGUAGES_TO_TRANSLATE := fr es ar ru zh_Hans
 messages: install
@@ -120,4 +128,4 @@ messages: install
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean:
-	rm -rf var/db.sqlite3 var/static .pytest_cache
+	rm -rf var/db.sqlite3 var/static var/load .pytest_cache

@@ -3,6 +3,7 @@
 A user who leaves half-way resumes later, on any device, where they stopped.
 """
 
+from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from formtools.wizard.storage.base import BaseStorage
 
@@ -36,11 +37,17 @@ class DraftStorage(BaseStorage):
 
     def update_response(self, response):
         super().update_response(response)
-        if self.data.get(self.step_data_key) or self.data.get(self.step_key):
-            self.draft.data = self.data
-            self.draft.save()
+        drafts = JoinDraft.objects.filter(user=self.request.user, key=self.prefix)
+        if not (self.data.get(self.step_data_key) or self.data.get(self.step_key)):
+            drafts.delete()
         elif self.draft.pk:
-            self.draft.delete()
+            # An update, not a save: a draft deleted meanwhile, because the form was sent by
+            # a double click or from another tab, must not come back.
+            drafts.filter(pk=self.draft.pk).update(data=self.data, updated_at=timezone.now())
+        else:
+            drafts.update_or_create(
+                user=self.request.user, key=self.prefix, defaults={"data": self.data}
+            )
 
 
 def without_nul(text):

@@ -5,8 +5,10 @@ from unittest import mock
 
 import pytest
 from django.db import OperationalError
+from django.http import HttpResponse
 
 from taskforce_forms.models import Application, ApplicationEvent, JoinDraft, OutgoingMail
+from taskforce_forms.wizard_storage import DraftStorage
 
 from .factories import PASSWORD, partner_user
 from .test_join_form import QUALIFICATION, apply_as_leader, post_step, step_url
@@ -87,3 +89,16 @@ def test_unsent_answers_come_back_only_on_their_own_step(client, partner):
     assert "Your session had expired" not in html
     html = client.get(step_url("qualification")).content.decode()
     assert QUALIFICATION.strip() in html
+
+
+def test_a_second_click_on_send_does_not_bring_the_draft_back(rf, partner):
+    """Found by `make load`: the first click saves the application and deletes the draft; the
+    second click's request, which read the draft before, must not write it again."""
+    data = {"step": "review", "step_data": {"role": {"role-role": ["leader"]}}}
+    JoinDraft.objects.create(user=partner, key="wizard_join_a1", data={**data, "step_files": {}})
+    request = rf.post(step_url("review"))
+    request.user = partner
+    second_click = DraftStorage("join_a1", request)
+    JoinDraft.objects.all().delete()  # the first click's submission
+    second_click.update_response(HttpResponse())
+    assert not JoinDraft.objects.exists()

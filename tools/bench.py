@@ -12,6 +12,7 @@ import subprocess  # nosec B404
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,10 +76,15 @@ def manage(env, *arguments):
     return result.stdout.strip()
 
 
-def prepare(env):
+def prepare_site(env):
+    """A database with the strategy's pages in six languages, and the static files."""
     manage(env, "migrate", "--no-input")
     manage(env, "collectstatic", "--no-input", "--clear")
     manage(env, "load_strategy")
+
+
+def prepare(env):
+    prepare_site(env)
     return manage(env, "shell", "-c", LOGIN_SESSION).splitlines()[-1]
 
 
@@ -93,6 +99,24 @@ def wait_until_up(url, seconds=30):
         except OSError:
             time.sleep(0.2)
     raise SystemExit(f"gunicorn did not answer {url}")
+
+
+@contextmanager
+def gunicorn(env, *options, port=PORT):
+    """gunicorn serving the site on 127.0.0.1 until the block ends; yields its base URL."""
+    # Fixed command, no shell.
+    server = subprocess.Popen(  # noqa: S603  # nosec B603
+        [GUNICORN, *options, "-b", f"127.0.0.1:{port}", "--log-level", "warning", "cms.wsgi"],
+        cwd=ROOT,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base + "/health/")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def wrk(url, cookie=None):
@@ -115,15 +139,7 @@ def wrk(url, cookie=None):
 def bench(database_label, database_url):
     env = environment(database_url)
     session = prepare(env)
-    # Fixed command, no shell.
-    server = subprocess.Popen(  # noqa: S603  # nosec B603
-        [GUNICORN, "-w", "2", "-b", f"127.0.0.1:{PORT}", "--log-level", "warning", "cms.wsgi"],
-        cwd=ROOT,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{PORT}"
-    try:
-        wait_until_up(base + "/health/")
+    with gunicorn(env, "-w", "2") as base:
         rows = []
         for name, path, logged_in in ROWS:
             cookie = session if logged_in else None
@@ -135,9 +151,6 @@ def bench(database_label, database_url):
                 # Only http://127.0.0.1.
                 urllib.request.urlopen(request, timeout=10).read()  # noqa: S310  # nosec B310
             rows.append((name, path, wrk(base + path, cookie)))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     print_table(database_label, rows)
 
 
