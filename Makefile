@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: messages help install install-test system-test-deps system-packages postgres-package run migrate content test test-postgres bench load audit backup lint check clean
+.PHONY: messages help install install-test system-test-deps system-packages postgres-package run migrate content test test-postgres bench load fuzz audit backup lint check clean
 
 help:
 	@echo "make run    set up .venv, the SQLite database and the demo content, then serve on http://$(HOST):$(PORT)/"
@@ -119,6 +119,10 @@ load: install postgres-package
 	mkdir -p var
 	@set -e; eval "$$($(PG_LOAD) start)"; trap '$(PG_LOAD) stop' EXIT; \
 	LOAD_POSTGRES_URL=$$DATABASE_URL $(BIN)/python tools/load.py
+
+# The property-based tests searching far longer than `make test` does (~15 min).
+fuzz: install-test
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests/test_properties.py
 
 # After changing a translatable string: update the catalogues, translate, then compile.
 LANGUAGES_TO_TRANSLATE := fr es ar ru zh_Hans
