@@ -17,6 +17,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.http import HttpResponse
 
 GENERATION_KEY = "page-cache:generation"
@@ -50,7 +51,14 @@ def current_generation():
 
 
 def new_generation(**_signal_arguments):
-    """Forgets every cached page (connected to the signals listed in `home.apps`)."""
+    """Forgets every cached page (connected to the signals listed in `home.apps`), now and
+    again once the change is committed: a page rendered in between, from the data before the
+    change, must not be kept under the new generation."""
+    renew_generation()
+    transaction.on_commit(renew_generation)
+
+
+def renew_generation():
     if shared_cache():
         cache().set(GENERATION_KEY, time.time_ns(), timeout=None)
         return

@@ -295,8 +295,7 @@ def erase_person(user, by):
             records.delete()
         user.delete()
         erasure = PersonalDataErasure.objects.create(erased_by=by, counts=counts)
-        # The person's name may have been on public pages; forget them once this is committed.
-        transaction.on_commit(new_generation)
+        new_generation()  # the person's name may have been on public pages
     return erasure
 
 

@@ -116,3 +116,14 @@ def test_every_process_sees_a_new_generation():
     middle = page_cache.current_generation()
     page_cache.new_generation()
     assert before < middle < page_cache.current_generation()
+
+
+def test_the_generation_is_renewed_again_when_the_change_is_committed(
+    django_capture_on_commit_callbacks,
+):
+    """A page rendered between the change and its commit shows the data before the change:
+    it must not be kept under the new generation."""
+    with django_capture_on_commit_callbacks(execute=True):
+        page_cache.new_generation()
+        before_the_commit = page_cache.current_generation()
+    assert page_cache.current_generation() > before_the_commit
