@@ -50,10 +50,20 @@ def _reference(value):
     return value
 
 
+def _is_reference(value):
+    return isinstance(value, dict) and value.keys() == {"model", "pk"}
+
+
 def _dereference(value):
-    if isinstance(value, dict) and value.keys() == {"model", "pk"}:
+    if _is_reference(value):
         return apps.get_model(value["model"])._default_manager.get(pk=value["pk"])
     return value
+
+
+def referenced_records(mail):
+    """The records `mail` speaks of, as (model label, primary key) pairs."""
+    references = filter(_is_reference, mail.context.values())
+    return {(reference["model"], reference["pk"]) for reference in references}
 
 
 def _enqueue(mail_id):
@@ -133,12 +143,13 @@ def due_mails(now=None):
 
 
 def send_again(mails):
-    """The Secretariat's "Send again": failed mails, given up or not, are sent now."""
+    """The Secretariat's "Send again": failed mails, given up or not, are sent now. Returns
+    the ids of the mails tried."""
     mail_ids = list(mails.filter(status=Status.FAILED).values_list("pk", flat=True))
     OutgoingMail.objects.filter(pk__in=mail_ids).update(next_attempt_at=timezone.now())
     for mail_id in mail_ids:
         _enqueue(mail_id)
-    return len(mail_ids)
+    return mail_ids
 
 
 def failed_count():

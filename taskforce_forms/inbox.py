@@ -158,9 +158,12 @@ class DeclineAccessForm(NoteFields):
 
 
 def applicant_name(application):
-    user = application.user
-    if user is None:
+    if application.user is None:
         return gettext("Personal data erased")
+    return person_name(application.user)
+
+
+def person_name(user):
     return user.get_full_name() or user.username
 
 
@@ -502,13 +505,12 @@ class SendFailedMailAgainView(WMABaseView):
 
 def report_sending(request, mails):
     """Sends `mails` again now and tells the Secretariat how it went."""
-    mail_ids = list(mails.values_list("pk", flat=True))
     tried = emails.send_again(mails)
     if not tried:
         messages.info(request, _("No failed e-mail is waiting to be sent again."))
         return
     still_failed = OutgoingMail.objects.filter(
-        pk__in=mail_ids, status=OutgoingMail.Status.FAILED
+        pk__in=tried, status=OutgoingMail.Status.FAILED
     ).count()
     if still_failed:
         messages.error(
@@ -520,9 +522,9 @@ def report_sending(request, mails):
             )
             % {"count": still_failed},
         )
-    if tried > still_failed:
+    sent = len(tried) - still_failed
+    if sent:
         messages.success(
             request,
-            ngettext("%(count)d e-mail sent.", "%(count)d e-mails sent.", tried - still_failed)
-            % {"count": tried - still_failed},
+            ngettext("%(count)d e-mail sent.", "%(count)d e-mails sent.", sent) % {"count": sent},
         )

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.signals import pre_delete
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,7 @@ from wagtail.models import ModelLogEntry
 
 from home.page_cache import new_generation
 
+from . import emails
 from .eligibility import user_organization
 from .models import AccessRequest, Application, JoinDraft, OutgoingMail, PersonalDataErasure
 
@@ -59,14 +61,8 @@ def mails_about(records):
     return [
         mail
         for mail in OutgoingMail.objects.filter(mentions)
-        if any(_reference(value) in references for value in mail.context.values())
+        if emails.referenced_records(mail) & references
     ]
-
-
-def _reference(value):
-    if isinstance(value, dict) and value.keys() == {"model", "pk"}:
-        return (value["model"], value["pk"])
-    return None
 
 
 class Person:
@@ -318,6 +314,4 @@ def anonymise_applications_of_deleted_account(sender, instance, **kwargs):
 
 
 def connect():
-    from django.db.models.signals import pre_delete
-
     pre_delete.connect(anonymise_applications_of_deleted_account, sender=get_user_model())

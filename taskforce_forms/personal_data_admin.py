@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from django.views import View
 from wagtail_modeladmin.helpers import ButtonHelper
 
-from .inbox import forbidden_is_403
+from .inbox import forbidden_is_403, person_name
 from .personal_data import ErasureRefused, erase_person, erasure_counts, personal_data, refusal
 
 logger = logging.getLogger(__name__)
@@ -103,7 +103,7 @@ class EraseView(PersonView):
         person = self.person
         context = {
             "person": person,
-            "name": display_name(person),
+            "name": person_name(person),
             "refusal": refusal(person),
             "counts": erasure_counts(person),
             "nominations": person.applications.nominated().select_related("task_force", "region"),
@@ -111,10 +111,6 @@ class EraseView(PersonView):
             "people_url": reverse("taskforce_forms_profile_modeladmin_index"),
         }
         return TemplateResponse(self.request, self.template_name, context, status=status)
-
-
-def display_name(user):
-    return user.get_full_name() or user.username
 
 
 def urls():
