@@ -57,8 +57,15 @@ class RoleBlock(blocks.StructBlock):
         label = _("Role")
 
 
+class FootnoteMarkerBlock(blocks.CharBlock):
+    """A sign such as * or **: the same in every language, so not offered for translation."""
+
+    def get_translatable_segments(self, value):
+        return []
+
+
 class FootnoteBlock(blocks.StructBlock):
-    marker = blocks.CharBlock(
+    marker = FootnoteMarkerBlock(
         label=_("Marker"),
         max_length=4,
         help_text=_("The sign used in the text to point to this note, e.g. * or **."),

@@ -13,7 +13,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.utils.html import escape, urlize
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Site, TranslatableMixin
+from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -23,6 +24,7 @@ from wagtail_localize.models import (
 from wagtail_localize.strings import StringValue
 
 from home.models import HomePage
+from home.translation_sync import publish_translation
 
 from .models import GoalPage, ObjectivePage, StrategyPage
 
@@ -66,13 +68,19 @@ def list_items(texts):
 
 
 def home_fields(data):
-    return {"title": data["title"], "lead": data["lead"], "body": paragraphs_html(data["body"])}
+    return {
+        "title": data["title"],
+        "search_description": data.get("search_description", ""),
+        "lead": data["lead"],
+        "body": paragraphs_html(data["body"]),
+    }
 
 
 def strategy_fields(data):
     return {
         "title": data["title"],
         "slug": data.get("slug", "task-forces"),
+        "search_description": data.get("search_description", ""),
         "lead": data["heading"],
         "intro": paragraphs_html(data["intro"]),
         "join_steps": [
@@ -105,6 +113,7 @@ def goal_fields(data):
     return {
         "title": data["name"],
         "slug": f"goal-{data['letter'].lower()}",
+        "search_description": data.get("search_description", ""),
         "letter": data["letter"],
         "statement": data["statement"],
     }
@@ -114,6 +123,7 @@ def objective_fields(data):
     return {
         "title": data["title"],
         "slug": data["code"].lower(),
+        "search_description": data.get("search_description", ""),
         "code": data["code"],
         "label": data["label"],
         "description": data["description"],
@@ -152,7 +162,7 @@ class LoadReport:
         return (
             f"Created {len(self.created)} pages, updated {len(self.updated)}, "
             f"left {len(self.unchanged)} unchanged; "
-            f"{self.translated} translated pages created or synchronised."
+            f"{self.translated} translations created or synchronised."
         )
 
 
@@ -164,7 +174,6 @@ class StrategyLoader:
         self.update = update
         self.translations = translations or {}
         self.report = LoadReport()
-        self.changed_pages = []
 
     @transaction.atomic
     def load(self):
@@ -224,7 +233,6 @@ class StrategyLoader:
             self.report.unchanged.append(name)
             return
         self.set_fields(page, fields)
-        self.changed_pages.append(page)
         self.report.updated.append(name)
 
     def set_fields(self, page, fields):
@@ -238,71 +246,101 @@ class StrategyLoader:
         revision.publish()
 
     def translate(self, home, locales):
-        """Creates the missing translations of every page, and re-syncs the changed ones."""
+        """Creates the missing translations of every page and translatable snippet, and enters
+        the data file's translations. A changed page's translations were re-synced when it was
+        published (home.translation_sync)."""
         targets = [locale for locale in locales if locale.pk != home.locale_id]
         source_pages = [home, *home.get_descendants().specific().order_by("path")]
-        existing = set(
-            Page.objects.filter(
-                translation_key__in=[page.translation_key for page in source_pages]
-            ).values_list("translation_key", "locale_id")
-        )
-        changed = {page.pk for page in self.changed_pages}
-        for page in source_pages:
-            stale = [
+        snippets = translatable_snippets(home.locale)
+        sources = [*source_pages, *snippets]
+        keys = [instance.translation_key for instance in sources]
+        existing = {
+            pair
+            for model in {Page, *(type(snippet) for snippet in snippets)}
+            for pair in model.objects.filter(translation_key__in=keys).values_list(
+                "translation_key", "locale_id"
+            )
+        }
+        for instance in sources:
+            missing = [
                 locale
                 for locale in targets
-                if page.pk in changed or (page.translation_key, locale.pk) not in existing
+                if (instance.translation_key, locale.pk) not in existing
             ]
-            self.report.translated += publish_translations(page, targets, stale, self.translations)
+            self.report.translated += publish_translations(
+                instance, targets, missing, self.translations
+            )
 
 
-def publish_translations(page, locales, stale, translations):
-    """Creates or refreshes `page`'s synchronised translations into the `stale` locales, and into
-    any other of `locales` for which the data file brings a translation not yet recorded; then
-    publishes them. Returns how many translated pages it wrote.
+def translatable_snippets(locale):
+    """The default language's instances of the translatable snippets (the regions): the loader
+    translates them as it translates pages, without knowing the apps that define them."""
+    return [
+        instance
+        for model in get_snippet_models()
+        if issubclass(model, TranslatableMixin)
+        for instance in model.objects.filter(locale=locale).order_by("pk")
+    ]
 
-    wagtail-localize's own `save_target(publish=True)` publishes on commit, with the page object
-    as it was before its children were added; inside one transaction that would write a stale
-    tree. So the translation is saved as a draft and its revision published here and now.
-    """
-    if stale:
-        source, _created = TranslationSource.update_or_create_from_instance(page)
+
+def publish_translations(instance, locales, missing, translations):
+    """Creates `instance`'s synchronised translations into the `missing` locales, and rewrites
+    those of the other `locales` for which the data file brings a translation not yet recorded;
+    publishes them (a page) or saves them (a snippet). Returns how many it wrote."""
+    if missing:
+        source, _created = TranslationSource.update_or_create_from_instance(instance)
     else:
-        source, _created = TranslationSource.get_or_create_from_instance(page)
+        source, _created = TranslationSource.get_or_create_from_instance(instance)
     segments = list(StringSegment.objects.filter(source=source).select_related("string"))
     written = 0
     for locale in locales:
         recorded = record_translations(segments, locale, translations.get(locale.language_code, {}))
-        if locale not in stale and not recorded:
+        if locale not in missing and not recorded:
             continue
         translation, _created = Translation.objects.update_or_create(
             source=source, target_locale=locale, defaults={"enabled": True}
         )
-        translation.save_target(publish=False)
-        page.get_translation(locale).get_latest_revision().publish()
+        if isinstance(instance, Page):
+            publish_translation(translation, instance)
+        else:
+            translation.save_target()  # a snippet without drafts: saved, and so live
         written += 1
     return written
+
+
+# How wagtail-localize's editor names these translations: “Translated with the team's initial
+# translation on …”. Rows with this name (or the former one) are the loader's own, refreshed
+# when the data file changes; any other row was written by a person and is left as it is.
+TOOL_NAME = "the team's initial translation"
+FORMER_TOOL_NAMES = ["load_strategy"]
 
 
 def record_translations(segments, locale, known):
     """Enters the data file's translations of `segments` as a translator would in
     wagtail-localize's editor. A segment someone already translated is left as they wrote it;
-    the others stay in English until translated."""
+    the others stay in English until translated. Returns how many rows it wrote."""
     recorded = 0
     for segment in segments:
         text = known.get(segment.string.as_value().render_text())
-        if text:
-            _translation, created = StringTranslation.objects.get_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context_id=segment.context_id,
-                defaults={
-                    "data": with_source_links(segment.string.data, text),
-                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                    "tool_name": "load_strategy",
-                },
-            )
-            recorded += created
+        if not text:
+            continue
+        data = with_source_links(segment.string.data, text)
+        translation, created = StringTranslation.objects.get_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context_id=segment.context_id,
+            defaults={
+                "data": data,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                "tool_name": TOOL_NAME,
+            },
+        )
+        ours = translation.tool_name in [TOOL_NAME, *FORMER_TOOL_NAMES]
+        if not created and ours and (translation.data, translation.tool_name) != (data, TOOL_NAME):
+            translation.data, translation.tool_name = data, TOOL_NAME
+            translation.save(update_fields=["data", "tool_name", "updated_at"])
+            created = True
+        recorded += created
     return recorded
 
 
