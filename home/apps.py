@@ -17,7 +17,9 @@ class HomeConfig(AppConfig):
         )
 
         from .page_cache import new_generation
+        from .translation_sync import sync_translations
 
+        page_published.connect(sync_translations, dispatch_uid="sync_translations")
         for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
             signal.connect(new_generation, dispatch_uid=f"page_cache_{signal}")
         post_delete.connect(forget_pages_on_page_delete, dispatch_uid="page_cache_page_delete")

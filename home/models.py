@@ -9,6 +9,7 @@ from wagtail.search import index
 from strategy_pages.models import live_tree
 
 from .pages import SitePage
+from .panels import TranslationStatusPanel
 
 
 class HomePage(SitePage, Page):
@@ -27,10 +28,11 @@ class HomePage(SitePage, Page):
         help_text=_("A short welcome. The goals and a link to the strategy follow it."),
     )
 
-    content_panels = [*Page.content_panels, "lead", "body"]
+    content_panels = [TranslationStatusPanel(), *Page.content_panels, "lead", "body"]
 
     search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
 
+    checked_for_translation = ["lead", "body"]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["strategy_pages.StrategyPage"]
 

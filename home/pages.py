@@ -1,14 +1,19 @@
 """What every page of the site shares, at one query each: its translations (for the language
 switcher, and to tell what is still in English) and the privacy check."""
 
+import re
+
 from django.conf import settings
 from django.utils.translation import get_language
+from wagtail.blocks import ChoiceBlock, StreamValue, StructValue
+from wagtail.blocks.list_block import ListValue
 from wagtail.models import PageViewRestriction
+from wagtail.rich_text import RichText
 
 
 class SitePage:
     """A mixin for the site's page models. A translated page whose text is partly still the
-    English text says so, and the template marks that text `lang="en"`."""
+    English text says so, and the template marks each such text `lang="en"`."""
 
     checked_for_translation = []
 
@@ -21,7 +26,7 @@ class SitePage:
         context = super().get_context(request, *args, **kwargs)
         translations = self.live_translations()
         context["page_translations"] = translations
-        context["untranslated"] = self.untranslated_fields(translations)
+        context["untranslated"] = self.untranslated_texts(translations)
         return context
 
     def live_translations(self):
@@ -33,7 +38,10 @@ class SitePage:
             .select_related("locale")
         )
 
-    def untranslated_fields(self, translations):
+    def untranslated_texts(self, translations):
+        """The texts of this page that are still word for word those of the English page: its
+        title and `checked_for_translation` fields, down to a statement, a responsibility or a
+        paragraph, so that a text added in English after the translation is found too."""
         if get_language() == settings.LANGUAGE_CODE:
             return frozenset()
         source = next(
@@ -42,11 +50,10 @@ class SitePage:
         )
         if source is None:
             return frozenset()
+        fields = ["title", *self.checked_for_translation]
+        english = {text for name in fields for text in texts(getattr(source, name))}
         return frozenset(
-            name
-            for name in self.checked_for_translation
-            if getattr(source, name)
-            and comparable(getattr(self, name)) == comparable(getattr(source, name))
+            text for name in fields for text in texts(getattr(self, name)) if text in english
         )
 
     def get_view_restrictions(self):
@@ -60,5 +67,34 @@ class SitePage:
         )
 
 
-def comparable(value):
-    return value.get_prep_value() if hasattr(value, "get_prep_value") else value
+# A paragraph of stored rich text: its tag, its attributes, its inner HTML.
+PARAGRAPH = re.compile(r"<(p|h[2-6]|li)(\b[^>]*)>(.*?)</\1>", re.DOTALL)
+WORD = re.compile(r"[^\W\d_]")  # a letter: footnote markers and numbers are no text to translate
+
+
+def paragraphs(html):
+    """The inner HTML of each paragraph of stored rich text, or the whole of a plain text."""
+    if "</" not in html:
+        return [html]
+    return [match.group(3) for match in PARAGRAPH.finditer(html)] or [html]
+
+
+def texts(value):
+    """Every text a visitor reads in a field's value: a plain string, each paragraph of rich
+    text, each leaf of a StreamField (struct members, list items), not the choices' keys."""
+    if isinstance(value, RichText):
+        value = value.source
+    if isinstance(value, str):
+        return [text for text in paragraphs(value) if WORD.search(text)]
+    if isinstance(value, StreamValue):
+        return [text for block in value for text in texts(block.value)]
+    if isinstance(value, StructValue):
+        return [
+            text
+            for name, block in value.block.child_blocks.items()
+            if not isinstance(block, ChoiceBlock)
+            for text in texts(value.get(name))
+        ]
+    if isinstance(value, ListValue | list):
+        return [text for item in value for text in texts(item)]
+    return []

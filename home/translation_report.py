@@ -13,6 +13,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 class State(StrEnum):
     COMPLETE = "complete"
     PARTIAL = "partial"
+    NOT_PUBLISHED = "not_published"
     OUT_OF_DATE = "out_of_date"
     MISSING = "missing"
 
@@ -20,6 +21,7 @@ class State(StrEnum):
 STATE_LABELS = {
     State.COMPLETE: _("Complete"),
     State.PARTIAL: _("Partly in English"),
+    State.NOT_PUBLISHED: _("Synced, not published"),
     State.OUT_OF_DATE: _("Out of date"),
     State.MISSING: _("Missing"),
 }
@@ -41,12 +43,14 @@ class Cell:
         return round(100 * self.translated / self.segments) if self.segments else 100
 
 
-def translation_report():
-    """One row per page of the default language, one cell per other language; a handful of
-    queries whatever the number of pages."""
+def translation_report(pages=None):
+    """One row per page of the default language (or per page of `pages`), one cell per other
+    language; a handful of queries whatever the number of pages."""
     default = Locale.get_default()
     locales = list(Locale.objects.exclude(pk=default.pk).order_by("language_code"))
-    pages = list(Page.objects.filter(locale=default, depth__gt=1).order_by("path"))
+    if pages is None:
+        pages = Page.objects.filter(locale=default, depth__gt=1).order_by("path")
+    pages = list(pages)
     keys = [page.translation_key for page in pages]
     translations = {
         (page.translation_key, page.locale_id): page
@@ -95,9 +99,16 @@ def translation_report():
 def cell(page, source, target, segments, translated):
     if target is None:
         return Cell(State.MISSING)
-    if source is None or (
-        page.last_published_at and page.last_published_at > source.last_updated_at
-    ):
-        return Cell(State.OUT_OF_DATE, target, translated, segments)
-    state = State.COMPLETE if translated >= segments else State.PARTIAL
+    if source is None or published_after(page, source.last_updated_at):
+        state = State.OUT_OF_DATE  # the English page changed since the last sync
+    elif not published_after(target, source.last_updated_at):
+        state = State.NOT_PUBLISHED  # synced, but visitors still read the translation before it
+    elif translated < segments:
+        state = State.PARTIAL
+    else:
+        state = State.COMPLETE
     return Cell(state, target, translated, segments)
+
+
+def published_after(page, moment):
+    return bool(page.live and page.last_published_at and page.last_published_at > moment)

@@ -27,6 +27,14 @@ def translations_report_menu_item():
     )
 
 
+@hooks.register("construct_reports_menu")
+def one_translations_report(request, menu_items):
+    """wagtail-localize's “Translations” report (a list of translation records) shares our
+    report's name; ours links to it, so the menu keeps one entry a person can choose."""
+    theirs = reverse("wagtail_localize:translations_report")
+    menu_items[:] = [item for item in menu_items if item.url != theirs]
+
+
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

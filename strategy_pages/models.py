@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.pages import SitePage
+from home.panels import TranslationStatusPanel
 
 from .blocks import FootnoteBlock, JoinStepBlock, RoleBlock, TargetMilestoneBlock
 from .forms import GoalPageForm, ObjectivePageForm
@@ -50,6 +51,7 @@ class StrategyPage(SitePage, Page):
     )
 
     content_panels = [
+        TranslationStatusPanel(),
         *Page.content_panels,
         "lead",
         "intro",
@@ -65,6 +67,7 @@ class StrategyPage(SitePage, Page):
         index.SearchField("roles"),
     ]
 
+    checked_for_translation = ["lead", "intro", "join_steps", "roles", "nomination_note"]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["strategy_pages.GoalPage"]
     max_count_per_parent = 1
@@ -98,6 +101,7 @@ class GoalPage(SitePage, Page):
     )
 
     content_panels = [
+        TranslationStatusPanel(),
         FieldPanel("letter"),
         FieldPanel("title", help_text=_("The goal's name, e.g. “Initiation & Conceptualization”.")),
         "statement",
@@ -179,6 +183,7 @@ class ObjectivePage(SitePage, Page):
     )
 
     content_panels = [
+        TranslationStatusPanel(),
         MultiFieldPanel(
             [
                 "code",
@@ -211,7 +216,7 @@ class ObjectivePage(SitePage, Page):
     ]
 
     override_translatable_fields = [SynchronizedField("code")]
-    checked_for_translation = ["description", "targets", "footnotes"]
+    checked_for_translation = ["label", "description", "targets", "footnotes"]
     base_form_class = ObjectivePageForm
     parent_page_types = ["strategy_pages.GoalPage"]
     subpage_types = []

@@ -1,10 +1,13 @@
-"""Template tags shared by every page: language links, breadcrumbs."""
+"""Template tags shared by every page: language links, breadcrumbs, untranslated text."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.models import Page
+
+from ..pages import PARAGRAPH
 
 register = template.Library()
 
@@ -52,3 +55,26 @@ def breadcrumbs(context):
         "ancestors": ancestors,
         "page": page,
     }
+
+
+@register.simple_tag(takes_context=True)
+def lang_if_untranslated(context, text):
+    """` lang="en"` on an element whose text is still the English page's, so that screen
+    readers and browsers read it as English (see SitePage.untranslated_texts)."""
+    return format_html(' lang="{}"', "en") if text in context.get("untranslated", ()) else ""
+
+
+@register.filter
+def marking_untranslated(html, untranslated):
+    """Stored rich text whose paragraphs still in English carry `lang="en" dir="ltr"`; goes
+    before `|richtext`."""
+    source = getattr(html, "source", html) or ""
+
+    def mark(match):
+        tag, attributes, inner = match.group(1), match.group(2), match.group(3)
+        if inner not in untranslated:
+            return match.group(0)
+        return f'<{tag}{attributes} lang="en" dir="ltr">{inner}</{tag}>'
+
+    return PARAGRAPH.sub(mark, source)
+

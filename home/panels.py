@@ -1,0 +1,35 @@
+"""Panels the site's page models add to Wagtail's editor."""
+
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import Panel
+from wagtail.models import Locale, Page
+
+from .translation_report import translation_report
+
+
+class TranslationStatusPanel(Panel):
+    """On an English page's edit form: each language, and how far its translation has followed
+    the English page (the Translations report's row for this page)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("heading", _("Translations"))
+        super().__init__(*args, **kwargs)
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "home/admin/translation_status_panel.html"
+
+        def is_shown(self):
+            page = self.instance
+            return bool(page.pk) and page.locale_id == Locale.get_default().pk
+
+        @cached_property
+        def report(self):
+            return translation_report(Page.objects.filter(pk=self.instance.pk))
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["languages"] = zip(
+                self.report["locales"], self.report["rows"][0]["cells"], strict=True
+            )
+            return context
