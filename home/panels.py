@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 from wagtail.models import Locale, Page
 
-from .translation_report import translation_report
+from .translation_report import State, translation_report
 
 
 class TranslationStatusPanel(Panel):
@@ -23,13 +23,20 @@ class TranslationStatusPanel(Panel):
             page = self.instance
             return bool(page.pk) and page.locale_id == Locale.get_default().pk
 
+        def classes(self):
+            """Folded while every translation is complete: the editor's fields come first."""
+            complete = all(cell.state == State.COMPLETE for cell in self.cells)
+            return [*super().classes(), *(["collapsed"] if complete else [])]
+
+        @cached_property
+        def cells(self):
+            return self.report["rows"][0]["cells"]
+
         @cached_property
         def report(self):
             return translation_report(Page.objects.filter(pk=self.instance.pk))
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            context["languages"] = zip(
-                self.report["locales"], self.report["rows"][0]["cells"], strict=True
-            )
+            context["languages"] = zip(self.report["locales"], self.cells, strict=True)
             return context

@@ -1,5 +1,7 @@
 """The join form's answers as people read them: in the inbox, its exports and e-mails."""
 
+from home.text import join_items
+
 from .forms import ContributionForm, QualificationForm
 
 ANSWER_FORMS = [QualificationForm, ContributionForm]
@@ -15,7 +17,7 @@ def readable_answer(field, value):
         return ""
     choices = dict(getattr(field, "choices", []) or [])
     if isinstance(value, list):
-        return ", ".join(str(choices.get(item, item)) for item in value)
+        return join_items(choices.get(item, item) for item in value)
     return str(choices.get(value, value))
 
 

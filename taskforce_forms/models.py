@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +12,7 @@ from django_countries.fields import CountryField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from home.localized import in_active_language
 from strategy_pages.choices import Role
 from strategy_pages.models import ObjectivePage
 
@@ -46,13 +47,8 @@ class Region(TranslatableMixin, index.Indexed, models.Model):
 
     @classmethod
     def name_in_active_language(cls, region_field="region"):
-        """A subquery annotation: the name of the row's region in the visitor's language."""
-        return Subquery(
-            cls.objects.filter(
-                translation_key=OuterRef(f"{region_field}__translation_key"),
-                locale__language_code=get_language(),
-            ).values("name")[:1]
-        )
+        """An annotation: the name of the row's region in the visitor's language."""
+        return in_active_language(cls, region_field, "name")
 
 
 class MembershipStatus(models.TextChoices):
@@ -274,6 +270,13 @@ class ApplicationQuerySet(models.QuerySet):
 
     def nominated(self):
         return self.filter(status=ApplicationStatus.NOMINATED)
+
+    def in_active_language(self):
+        """With `task_force_label` and `region_name` in the visitor's language."""
+        return self.annotate(
+            task_force_label=in_active_language(ObjectivePage, "task_force", "label"),
+            region_name=Region.name_in_active_language(),
+        )
 
     def for_inbox(self):
         return self.select_related("user__profile__organization", "task_force", "region")

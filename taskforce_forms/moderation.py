@@ -241,7 +241,7 @@ def public_roster(objective):
     nominees = [person for person in people if person.status == ApplicationStatus.NOMINATED]
     representatives = sorted(
         (
-            {"region": person.region_name or person.region.name, "application": person}
+            {"region": person.region_name, "application": person}
             for person in nominees
             if person.role == Role.REGIONAL_REPRESENTATIVE
         ),

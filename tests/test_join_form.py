@@ -8,9 +8,9 @@ from wagtail.models import Locale
 
 from strategy_pages.models import ObjectivePage
 from taskforce_forms.eligibility import available_roles
-from taskforce_forms.models import Application, JoinDraft, OutgoingMail, Region
+from taskforce_forms.models import Application, JoinDraft, OutgoingMail
 
-from .factories import BROKEN_MAIL_BACKEND, member_user, partner_user, visitor_user
+from .factories import BROKEN_MAIL_BACKEND, member_user, partner_user, region, visitor_user
 
 pytestmark = pytest.mark.django_db
 
@@ -132,7 +132,7 @@ def test_a_regional_representative_names_the_region(client, partner):
     post_step(client, "role", {"role": "regional_representative"})
     response = post_step(client, "region", {})
     assert "Choose the region you would represent." in response.content.decode()
-    europe = Region.objects.get(name="Europe")
+    europe = region("Europe")
     response = post_step(client, "region", {"region": europe.pk})
     assert response["Location"] == step_url("qualification")
     post_step(client, "qualification", {"qualification": QUALIFICATION, "availability": "most"})

@@ -74,7 +74,8 @@ def test_no_result_suggests_the_goals_in_the_visitors_language(client):
         ("zh-hans", "国家自主贡献", "/zh-hans/task-forces/goal-a/a1/"),
         ("fr", "CDN", "/fr/task-forces/goal-a/a1/"),
         ("ru", "ОНУВ", "/ru/task-forces/goal-a/a1/"),
-        ("es", "NDC", "/es/task-forces/goal-a/a1/"),
+        ("es", "CDN", "/es/task-forces/goal-a/a1/"),
+        ("ar", "المساهمات المحددة وطنياً", "/ar/task-forces/goal-a/a1/"),
     ],
 )
 def test_each_language_finds_its_own_words(client, language, query, expected):

@@ -58,7 +58,7 @@ def test_the_report_and_the_editor_show_the_new_text_to_translate(client):
     assert row.count('<td class="translation-partial">') == len(TRANSLATED)
     assert re.search(r"(\d+) of \1 texts translated", row) is None
     editor = client.get(f"/admin/pages/{c3.pk}/edit/").content.decode()
-    panel = editor[editor.index('class="listing translation-status"') :].split("</table>")[0]
+    panel = editor[editor.index('class="translation-status"') :].split("</dl>")[0]
     assert panel.count('class="translation-partial"') == len(TRANSLATED)
 
 

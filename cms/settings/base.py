@@ -141,6 +141,7 @@ LANGUAGES = [
     ("ru", "Русский"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["cms.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from ..pages import PARAGRAPH
+from ..text import list_separator
 
 register = template.Library()
 
@@ -78,3 +79,6 @@ def marking_untranslated(html, untranslated):
 
     return PARAGRAPH.sub(mark, source)
 
+
+
+register.simple_tag(list_separator)

@@ -22,6 +22,9 @@ class MyApplicationsView(OwnApplicationsMixin, ListView):
     template_name = "taskforce_forms/applications/list.html"
     context_object_name = "applications"
 
+    def get_queryset(self):
+        return super().get_queryset().in_active_language()
+
 
 class MyApplicationView(OwnApplicationsMixin, DetailView):
     template_name = "taskforce_forms/applications/detail.html"

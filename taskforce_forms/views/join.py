@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from formtools.wizard.views import NamedUrlWizardView
 from wagtail.models import Locale
 
+from home.text import join_items
 from strategy_pages.choices import Role
 from strategy_pages.models import ObjectivePage, StrategyPage
 
@@ -301,7 +302,7 @@ def display_value(form, name):
         return _("Yes") if value else _("No")
     choices = dict(getattr(field, "choices", []) or [])
     if isinstance(value, list):
-        return ", ".join(str(choices.get(item, item)) for item in value)
+        return join_items(choices.get(item, item) for item in value)
     if hasattr(field, "label_from_instance"):
         return field.label_from_instance(value)
     return str(choices.get(value, value))
