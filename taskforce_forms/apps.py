@@ -8,7 +8,7 @@ class TaskforceFormsConfig(AppConfig):
     verbose_name = _("Task Forces")
 
     def ready(self):
-        from . import personal_data, signals
+        # Imported once the models are loaded, as Django asks of receivers' modules.
+        from . import signal_handlers
 
-        signals.connect()
-        personal_data.connect()
+        signal_handlers.connect()

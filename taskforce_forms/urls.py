@@ -3,14 +3,18 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from .views.accounts import (
+from .accounts.views import (
     PasswordResetView,
     ProfileView,
     RequestLoginSentView,
     RequestLoginView,
 )
-from .views.applications import MyApplicationsView, MyApplicationView, WithdrawApplicationView
-from .views.join import JoinDoneView, JoinTaskForceView
+from .join.views.my_applications import (
+    MyApplicationsView,
+    MyApplicationView,
+    WithdrawApplicationView,
+)
+from .join.views.wizard import JoinDoneView, JoinTaskForceView
 
 ACCOUNTS = "taskforce_forms/accounts"
 

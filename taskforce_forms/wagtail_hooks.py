@@ -1,36 +1,25 @@
-"""Wagtail admin registration. The classes stay thin: rules live in the models and services."""
+"""Wagtail admin registration only: the Secretariat's lists (wagtail-modeladmin), the regions
+(a snippet), the dashboard panel and the personal-data URLs. What they show and do lives in
+`inbox`, `outbox` and `privacy`; moving to a `ModelViewSet` changes this file."""
 
 from django.contrib.admin import display as admin_display
-from django.urls import re_path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
-from wagtail_modeladmin.menus import ModelAdminMenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
-from wagtail_modeladmin.views import CreateView, EditView
 
-from . import charts, emails, inbox, moderation, personal_data_admin
+from .inbox import columns
+from .inbox import views as inbox_views
+from .inbox.admin import InboxAdmin
+from .inbox.dashboard import CoveragePanel
+from .inbox.filters import GoalFilter, RegionFilter, TaskForceFilter
+from .inbox.permissions import InboxPermissionHelper
+from .join.answers import answer_fields
 from .models import AccessRequest, Application, Organization, OutgoingMail, Profile, Region
-
-
-class RecordsMembershipChange:
-    """Create and edit views of organizations keep who changed the membership status."""
-
-    def form_valid(self, form):
-        previous_status = form.initial.get("membership_status")
-        response = super().form_valid(form)
-        self.instance.record_membership_change(previous_status, self.request.user)
-        return response
-
-
-class OrganizationCreateView(RecordsMembershipChange, CreateView):
-    pass
-
-
-class OrganizationEditView(RecordsMembershipChange, EditView):
-    pass
+from .outbox import views as outbox_views
+from .outbox.delivery import failed_count
+from .privacy import views as privacy_views
 
 
 class OrganizationAdmin(ModelAdmin):
@@ -42,8 +31,8 @@ class OrganizationAdmin(ModelAdmin):
     inspect_view_enabled = True
     inspect_view_fields = ["name", "country", "membership_status"]
     inspect_template_name = "taskforce_forms/admin/organization_inspect.html"
-    create_view_class = OrganizationCreateView
-    edit_view_class = OrganizationEditView
+    create_view_class = inbox_views.OrganizationCreateView
+    edit_view_class = inbox_views.OrganizationEditView
 
 
 class ProfileAdmin(ModelAdmin):
@@ -57,36 +46,7 @@ class ProfileAdmin(ModelAdmin):
     form_fields_exclude = ["user"]
     inspect_view_enabled = True
     inspect_template_name = "taskforce_forms/admin/person_inspect.html"
-    button_helper_class = personal_data_admin.PersonButtonHelper
-
-
-class PendingCountMenuItem(ModelAdminMenuItem):
-    """The menu says how many items wait for a decision."""
-
-    def render_component(self, request):
-        component = super().render_component(request)
-        count = self.model_admin.pending_count()
-        if count:
-            component.label = f"{component.label} ({count})"
-        return component
-
-
-class InboxAdmin(ModelAdmin):
-    permission_helper_class = inbox.InboxPermissionHelper
-    inspect_view_enabled = True
-    list_per_page = 25
-
-    def get_menu_item(self, order=None):
-        return PendingCountMenuItem(self, order or self.get_menu_order())
-
-    def get_admin_urls_for_registration(self):
-        return tuple(
-            re_path(url.pattern.regex.pattern, inbox.forbidden_is_403(url.callback), name=url.name)
-            for url in self.inbox_urls()
-        )
-
-    def inbox_urls(self):
-        return super().get_admin_urls_for_registration()
+    button_helper_class = privacy_views.PersonButtonHelper
 
 
 class ApplicationAdmin(InboxAdmin):
@@ -104,10 +64,10 @@ class ApplicationAdmin(InboxAdmin):
         "language",
     ]
     list_filter = [
-        inbox.GoalFilter,
-        inbox.TaskForceFilter,
+        GoalFilter,
+        TaskForceFilter,
         "role",
-        inbox.RegionFilter,
+        RegionFilter,
         "status",
         "user__profile__organization__membership_status",
         "submitted_at",
@@ -123,20 +83,21 @@ class ApplicationAdmin(InboxAdmin):
         "applicant_email",
         *list_display[2:],
         "consent_to_publication",
-        *[name for name, _field in inbox.answer_fields()],
+        *[name for name, _field in answer_fields()],
     ]
     export_filename = "applications"
-    index_view_class = inbox.ApplicationIndexView
+    index_view_class = inbox_views.ApplicationIndexView
     index_template_name = "taskforce_forms/admin/application_index.html"
-    inspect_view_class = inbox.ApplicationInspectView
+    inspect_view_class = inbox_views.ApplicationInspectView
     inspect_template_name = "taskforce_forms/admin/application_inspect.html"
+    list_actions = {"bulk_decide": inbox_views.BulkDecisionView}
 
     def pending_count(self):
         return Application.objects.pending().count()
 
     @admin_display(description=_("applicant"), ordering="user__last_name")
     def applicant(self, application):
-        return inbox.applicant_name(application)
+        return columns.applicant_name(application)
 
     @admin_display(description=_("e-mail"), ordering="user__email")
     def applicant_email(self, application):
@@ -144,27 +105,17 @@ class ApplicationAdmin(InboxAdmin):
 
     @admin_display(description=_("organization"), ordering="user__profile__organization__name")
     def organization(self, application):
-        return inbox.organization_name(application)
+        return columns.organization_name(application)
 
     @admin_display(description=_("membership status"))
     def membership(self, application):
-        return inbox.membership_status(application)
+        return columns.membership_status(application)
 
     @admin_display(description=_("Task Force"), ordering="task_force__code")
     def task_force_code(self, application):
         return application.task_force.code
 
-    def inbox_urls(self):
-        return super().inbox_urls() + (
-            re_path(
-                self.url_helper._get_action_url_pattern("bulk_decide"),
-                self.bulk_decision_view,
-                name=self.url_helper.get_action_url_name("bulk_decide"),
-            ),
-        )
 
-    def bulk_decision_view(self, request):
-        return inbox.BulkDecisionView.as_view(model_admin=self)(request)
 
 
 class AccessRequestAdmin(InboxAdmin):
@@ -182,7 +133,7 @@ class AccessRequestAdmin(InboxAdmin):
     ]
     list_filter = ["status", "membership_claim", "language", "created_at"]
     search_fields = ["name", "email", "organization_name"]
-    inspect_view_class = inbox.AccessRequestInspectView
+    inspect_view_class = inbox_views.AccessRequestInspectView
     inspect_template_name = "taskforce_forms/admin/access_request_inspect.html"
     inspect_view_fields = [
         *list_display[:-2],
@@ -215,10 +166,11 @@ class OutgoingMailAdmin(InboxAdmin):
     ]
     list_filter = ["status", "created_at"]
     search_fields = ["subject", "recipients"]
-    index_view_class = inbox.OutgoingMailIndexView
-    inspect_view_class = inbox.OutgoingMailInspectView
+    index_view_class = outbox_views.OutgoingMailIndexView
+    inspect_view_class = outbox_views.OutgoingMailInspectView
     inspect_template_name = "taskforce_forms/admin/outgoing_mail_inspect.html"
     index_template_name = "taskforce_forms/admin/outgoing_mail_index.html"
+    list_actions = {"send_again": outbox_views.SendFailedMailAgainView}
     inspect_view_fields = [
         "created_at",
         "recipient_list",
@@ -233,23 +185,13 @@ class OutgoingMailAdmin(InboxAdmin):
     ]
 
     def pending_count(self):
-        return emails.failed_count()
+        return failed_count()
 
     @admin_display(description=_("recipients"))
     def recipient_list(self, mail):
         return mail.recipient_list
 
-    def inbox_urls(self):
-        return super().inbox_urls() + (
-            re_path(
-                self.url_helper._get_action_url_pattern("send_again"),
-                self.send_again_view,
-                name=self.url_helper.get_action_url_name("send_again"),
-            ),
-        )
 
-    def send_again_view(self, request):
-        return inbox.SendFailedMailAgainView.as_view(model_admin=self)(request)
 
 
 class PeopleGroup(ModelAdminGroup):
@@ -268,27 +210,11 @@ class PeopleGroup(ModelAdminGroup):
 modeladmin_register(PeopleGroup)
 
 
-class CoveragePanel(Component):
-    """The dashboard's view of the Task Forces: what waits, who is nominated, where the gaps are."""
-
-    name = "task_force_coverage"
-    order = 50
-    template_name = "taskforce_forms/admin/coverage_panel.html"
-
-    def get_context_data(self, parent_context):
-        months, series = moderation.applications_per_goal_by_month()
-        return {
-            "pending": moderation.pending_counts(),
-            "coverage": moderation.coverage(),
-            "chart": charts.line_chart(months, series),
-            "applications_url": reverse("taskforce_forms_application_modeladmin_index"),
-            "access_requests_url": reverse("taskforce_forms_accessrequest_modeladmin_index"),
-        }
 
 
 @hooks.register("construct_homepage_panels")
 def add_coverage_panel(request, panels):
-    if inbox.InboxPermissionHelper(Application).user_can_list(request.user):
+    if InboxPermissionHelper(Application).user_can_list(request.user):
         panels.insert(0, CoveragePanel())
 
 
@@ -304,4 +230,4 @@ register_snippet(RegionViewSet)
 
 @hooks.register("register_admin_urls")
 def register_personal_data_urls():
-    return personal_data_admin.urls()
+    return privacy_views.urls()

@@ -6,7 +6,7 @@ from django.core import mail
 from playwright.sync_api import Page, expect
 
 from strategy_pages.choices import Role
-from taskforce_forms import moderation
+from taskforce_forms.inbox import decisions
 from taskforce_forms.models import Application, OutgoingMail
 
 from .factories import BROKEN_MAIL_BACKEND, PASSWORD, apply, partner_user, secretariat_user
@@ -64,7 +64,7 @@ def test_the_secretariat_sends_a_failed_e_mail_again_once_the_server_is_back(
 ):
     settings.EMAIL_BACKEND = BROKEN_MAIL_BACKEND
     application = apply(partner_user("paula"), "A1", language="fr")
-    moderation.decide(application, "accept", by=secretariat_user("sue"))
+    decisions.decide(application, "accept", by=secretariat_user("sue"))
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     secretariat = secretariat_user()
     page.goto(f"{live_server.url}/admin/login/")

@@ -7,15 +7,15 @@ import pytest
 from django.db import OperationalError
 from django.http import HttpResponse
 
+from taskforce_forms.join.storage import DraftStorage
 from taskforce_forms.models import Application, ApplicationEvent, JoinDraft, OutgoingMail
-from taskforce_forms.wizard_storage import DraftStorage
 
 from .factories import PASSWORD, partner_user
 from .test_join_form import QUALIFICATION, apply_as_leader, post_step, step_url
 
 pytestmark = pytest.mark.django_db
 
-EVENT_CREATE = "taskforce_forms.views.join.ApplicationEvent.objects.create"
+EVENT_CREATE = "taskforce_forms.join.views.wizard.ApplicationEvent.objects.create"
 
 
 @pytest.fixture

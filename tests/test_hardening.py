@@ -86,7 +86,7 @@ def test_a_payload_through_request_a_login_is_inert(client, django_capture_on_co
 
 
 def test_the_join_forms_last_step_is_rate_limited(client, settings):
-    from taskforce_forms.views import join
+    from taskforce_forms.join.views import wizard as join
 
     client.force_login(visitor_user())
     for _attempt in range(join.SUBMISSIONS_PER_HOUR):

@@ -7,7 +7,7 @@ from django.core import mail
 from django.db import IntegrityError, close_old_connections, connection, transaction
 
 from strategy_pages.choices import Role
-from taskforce_forms import moderation
+from taskforce_forms.inbox import decisions
 from taskforce_forms.models import (
     Application,
     ApplicationEvent,
@@ -190,7 +190,7 @@ def test_reopening_is_refused_when_the_applicant_has_applied_again():
 def test_the_applicant_is_told_in_the_language_they_applied_in(django_capture_on_commit_callbacks):
     application = apply(visitor_user(), language="fr")
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.decide(application, Decision.ACCEPT, by=secretariat_user(), note="Note interne")
+        decisions.decide(application, Decision.ACCEPT, by=secretariat_user(), note="Note interne")
     (message,) = mail.outbox
     assert message.to == ["victor@example.org"]
     assert "Task Force A1" in message.subject
@@ -210,7 +210,7 @@ def test_the_applicant_is_told_in_the_language_they_applied_in(django_capture_on
 def test_each_decision_has_its_own_e_mail(django_capture_on_commit_callbacks, decision, words):
     application = candidacy()
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.decide(
+        decisions.decide(
             application, decision, by=secretariat_user(), note="Strong profile", tell_note=True
         )
     (message,) = mail.outbox
@@ -222,7 +222,7 @@ def test_a_failing_mail_server_keeps_the_decision(django_capture_on_commit_callb
     settings.EMAIL_BACKEND = BROKEN_MAIL_BACKEND
     application = candidacy(role=MEMBER)
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.decide(application, Decision.ACCEPT, by=secretariat_user())
+        decisions.decide(application, Decision.ACCEPT, by=secretariat_user())
     application.refresh_from_db()
     assert application.status == S.ACCEPTED
 
@@ -232,7 +232,7 @@ def test_bulk_decisions_decide_each_and_report_the_refused():
     waiting = [apply(visitor_user(f"member{n}")) for n in range(3)]
     already_accepted = Application.objects.get(pk=waiting[2].pk)
     already_accepted.decide(Decision.ACCEPT, by=secretariat)
-    decided, refused = moderation.decide_many(waiting, Decision.ACCEPT, by=secretariat)
+    decided, refused = decisions.decide_many(waiting, Decision.ACCEPT, by=secretariat)
     assert decided == waiting[:2]
     assert [application for application, _reason in refused] == [waiting[2]]
     assert Application.objects.filter(status=S.ACCEPTED).count() == 3

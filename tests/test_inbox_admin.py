@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from strategy_pages.choices import Role
-from taskforce_forms import moderation
+from taskforce_forms.inbox import decisions
 from taskforce_forms.models import (
     AccessRequest,
     Application,
@@ -374,7 +374,7 @@ def test_approving_twice_is_refused_with_a_message(secretariat, access_request):
     secretariat.post(url, data)
 
     with pytest.raises(DecisionRefused, match="already been decided"):
-        moderation.approve_access_request(AccessRequest.objects.get(pk=access_request.pk), by=None)
+        decisions.approve_access_request(AccessRequest.objects.get(pk=access_request.pk), by=None)
     assert secretariat.get(url).status_code == 200
     assert get_user_model().objects.filter(email="lan@example.org").count() == 1
 

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from wagtail.models import Locale
 
 from strategy_pages.models import ObjectivePage
-from taskforce_forms.eligibility import available_roles
+from taskforce_forms.join.eligibility import available_roles
 from taskforce_forms.models import Application, JoinDraft, OutgoingMail
 
 from .factories import BROKEN_MAIL_BACKEND, member_user, partner_user, region, visitor_user

@@ -8,7 +8,7 @@ from django.conf import settings
 
 from strategy_pages.choices import Role
 from strategy_pages.loader import read_translations
-from taskforce_forms import moderation
+from taskforce_forms.inbox import decisions
 from taskforce_forms.models import ApplicationStatus, Decision
 
 from .factories import apply, objective, partner_user, region, secretariat_user
@@ -74,8 +74,8 @@ def test_the_join_form_names_the_task_force_and_regions_in_the_language(client, 
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_the_public_roster_names_the_region_in_the_language(client, representative, language):
     application = representative(language)
-    moderation.decide(application, Decision.SHORTLIST, by=secretariat_user())
-    moderation.decide(application, Decision.NOMINATE, by=secretariat_user("sam2"))
+    decisions.decide(application, Decision.SHORTLIST, by=secretariat_user())
+    decisions.decide(application, Decision.NOMINATE, by=secretariat_user("sam2"))
     assert application.__class__.objects.get(pk=application.pk).status == (
         ApplicationStatus.NOMINATED
     )

@@ -14,7 +14,7 @@ from wagtail.models import Locale
 
 from strategy_pages.loader import read_strategy, read_translations
 from strategy_pages.models import GoalPage, ObjectivePage
-from taskforce_forms import moderation
+from taskforce_forms.inbox import decisions
 from taskforce_forms.models import Decision
 
 from .factories import apply, editor_user, partner_user, region, secretariat_user
@@ -139,7 +139,7 @@ def test_decision_e_mails_format_dates_for_the_applicants_language(
 ):
     application = apply(partner_user(), language="ru")
     with django_capture_on_commit_callbacks(execute=True):
-        event = moderation.decide(application, Decision.ACCEPT, by=secretariat_user())
+        event = decisions.decide(application, Decision.ACCEPT, by=secretariat_user())
     with translation.override("ru"):
         date = date_format(event.created_at, "DATE_FORMAT")
     assert date in mail.outbox[0].body

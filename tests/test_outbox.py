@@ -12,8 +12,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from taskforce_forms import emails, moderation
+from taskforce_forms.inbox import decisions
 from taskforce_forms.models import AccessRequest, Application, Decision, OutgoingMail
+from taskforce_forms.outbox import delivery, notifications
 
 from .factories import (
     BROKEN_MAIL_BACKEND,
@@ -55,7 +56,7 @@ def send_queued_mail():
 def decided_application(django_capture_on_commit_callbacks, language="fr", tell_note=True):
     application = apply(visitor_user(), language=language)
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.decide(
+        decisions.decide(
             application,
             Decision.ACCEPT,
             by=secretariat_user(),
@@ -84,8 +85,8 @@ def test_the_note_stays_out_of_the_e_mail_unless_told(django_capture_on_commit_c
 
 def test_a_refused_decision_queues_no_e_mail(django_capture_on_commit_callbacks):
     application = decided_application(django_capture_on_commit_callbacks)
-    with pytest.raises(moderation.DecisionRefused):
-        moderation.decide(application, Decision.ACCEPT, by=secretariat_user("sue"))
+    with pytest.raises(decisions.DecisionRefused):
+        decisions.decide(application, Decision.ACCEPT, by=secretariat_user("sue"))
     assert OutgoingMail.objects.count() == 1
 
 
@@ -97,7 +98,7 @@ def test_a_mail_server_down_keeps_the_mail_and_plans_its_retry(
     assert queued.status == Status.FAILED
     assert queued.attempts == 1
     assert "ConnectionRefusedError: the mail server is down" in queued.last_error
-    assert queued.next_attempt_at == queued.last_attempt_at + emails.RETRY_DELAYS[0]
+    assert queued.next_attempt_at == queued.last_attempt_at + delivery.RETRY_DELAYS[0]
     assert Application.objects.get().status == "accepted", "the decision stays"
 
 
@@ -121,18 +122,18 @@ def test_retries_wait_longer_each_time_then_give_up(
     decided_application(django_capture_on_commit_callbacks)
     waits = []
     minutes = 0
-    for _attempt in emails.RETRY_DELAYS:
+    for _attempt in delivery.RETRY_DELAYS:
         queued = OutgoingMail.objects.get()
         waits.append(queued.next_attempt_at - queued.last_attempt_at)
         minutes += waits[-1].total_seconds() / 60 + 1
         with later(minutes):
             send_queued_mail()
-    assert waits == emails.RETRY_DELAYS
+    assert waits == delivery.RETRY_DELAYS
     queued = OutgoingMail.objects.get()
-    assert queued.attempts == len(emails.RETRY_DELAYS) + 1
+    assert queued.attempts == len(delivery.RETRY_DELAYS) + 1
     assert queued.status == Status.FAILED and queued.next_attempt_at is None, "given up"
     with later(minutes + 10_000):
-        assert not emails.due_mails().exists()
+        assert not delivery.due_mails().exists()
 
 
 def test_a_mail_is_sent_once_when_two_senders_try_it_together(django_capture_on_commit_callbacks):
@@ -143,14 +144,14 @@ def test_a_mail_is_sent_once_when_two_senders_try_it_together(django_capture_on_
         status=Status.SENDING, last_attempt_at=timezone.now()
     )
     assert claimed_first == 1
-    assert emails.deliver(queued.pk) is None, "the second sender finds it taken"
+    assert delivery.deliver(queued.pk) is None, "the second sender finds it taken"
     assert len(mail.outbox) == 1
 
 
 def test_a_mail_whose_sender_died_is_sent_again_later(django_capture_on_commit_callbacks):
     decided_application(django_capture_on_commit_callbacks)
     OutgoingMail.objects.update(status=Status.SENDING, last_attempt_at=timezone.now())
-    assert not emails.due_mails().exists()
+    assert not delivery.due_mails().exists()
     with later(minutes=20):
         assert send_queued_mail() == "1 due, 1 sent, 0 failed again.\n"
     assert len(mail.outbox) == 2
@@ -158,7 +159,7 @@ def test_a_mail_whose_sender_died_is_sent_again_later(django_capture_on_commit_c
 
 def test_a_mail_queued_before_a_crash_is_sent_by_the_retry():
     application = apply(visitor_user())
-    emails.notify_application_submitted(application)  # its transaction's tasks never ran
+    notifications.notify_application_submitted(application)  # its transaction's tasks never ran
     assert OutgoingMail.objects.filter(status=Status.QUEUED).count() == 2
     with later(minutes=2):
         send_queued_mail()
@@ -170,7 +171,7 @@ def test_a_mail_queued_before_a_crash_is_sent_by_the_retry():
 
 def test_a_mail_about_something_since_erased_is_cancelled(mail_server_down):
     application = apply(visitor_user())
-    emails.notify_application_submitted(application)
+    notifications.notify_application_submitted(application)
     Application.objects.all().delete()
     mail_server_back(mail_server_down)
     with later(minutes=2):
@@ -191,7 +192,7 @@ def test_a_retried_account_e_mail_carries_a_fresh_working_link(
         language="es",
     )
     with django_capture_on_commit_callbacks(execute=True):
-        user = moderation.approve_access_request(
+        user = decisions.approve_access_request(
             access_request, by=secretariat_user(), membership_status="none"
         )
     queued = OutgoingMail.objects.get()

@@ -7,7 +7,7 @@ from wagtail.models import Locale
 from home import page_cache
 from strategy_pages.choices import Role
 from strategy_pages.models import ObjectivePage
-from taskforce_forms import moderation
+from taskforce_forms.inbox import decisions
 from taskforce_forms.models import Decision
 
 from .factories import apply, partner_user, secretariat_user
@@ -59,7 +59,7 @@ def test_a_nomination_reaches_the_task_force_page_at_once(
     candidate = apply(partner_user(), "A1", role=Role.LEADER, consent_to_publication=True)
     assert "Paula Tester" not in client.get(A1).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.decide(candidate, Decision.NOMINATE, by=secretariat_user())
+        decisions.decide(candidate, Decision.NOMINATE, by=secretariat_user())
     assert "Paula Tester" in client.get(A1).content.decode()
 
 

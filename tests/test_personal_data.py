@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 from wagtail.log_actions import log
 
 from strategy_pages.choices import Role
-from taskforce_forms import emails, moderation
+from taskforce_forms.inbox import decisions
 from taskforce_forms.models import (
     AccessRequest,
     Application,
@@ -27,7 +27,9 @@ from taskforce_forms.models import (
     OutgoingMail,
     PersonalDataErasure,
 )
-from taskforce_forms.personal_data import ErasureRefused, erase_person, personal_data
+from taskforce_forms.outbox import notifications
+from taskforce_forms.privacy.erasure import ErasureRefused, erase_person
+from taskforce_forms.privacy.export import personal_data
 
 from .factories import (
     PASSWORD,
@@ -89,7 +91,7 @@ def make_person():
         consent_to_publication=True,
         answers={"qualification": YSOLDE["answer"], "availability": "all"},
     )
-    moderation.decide(leader, Decision.NOMINATE, by=secretariat, note=YSOLDE["note"])
+    decisions.decide(leader, Decision.NOMINATE, by=secretariat, note=YSOLDE["note"])
     member = apply(ysolde, "C3", answers={"contributions": ["literature"]}, status=S.DECLINED)
     JoinDraft.objects.create(
         user=ysolde, key="join_b2", data={"step_data": {"contribution": YSOLDE["draft"]}}
@@ -105,7 +107,8 @@ def make_person():
         status=AccessRequest.Status.APPROVED,
         decided_by=secretariat,
     )
-    emails.notify_application_submitted(member)  # one to her, one to the Secretariat about her
+    # one to her, one to the Secretariat about her
+    notifications.notify_application_submitted(member)
     AccessAttempt.objects.create(
         username="ysolde",
         ip_address="203.0.113.7",
@@ -211,7 +214,7 @@ def test_the_export_holds_nothing_about_other_people(ysolde, kofi):
 
 def test_without_an_account_the_export_finds_requests_and_mails_by_e_mail(kofi):
     request = AccessRequest.objects.get(email=kofi.email)
-    emails.notify_access_request_received(request)
+    notifications.notify_access_request_received(request)
     data = personal_data("KOFI@example.org")
     assert data["account"] is None
     assert [r["organization"] for r in data["access_requests"]] == ["Kofi Organization"]
@@ -275,13 +278,13 @@ def test_an_erased_application_can_no_longer_be_decided(ysolde):
     application.refresh_from_db()
     assert application.allowed_decisions() == []
     with pytest.raises(DecisionRefused):
-        moderation.decide(application, Decision.REOPEN, by=secretariat_user("sara"))
+        decisions.decide(application, Decision.REOPEN, by=secretariat_user("sara"))
 
 
 def test_the_erased_leaders_place_can_be_filled(ysolde):
     erase_person(ysolde, by=secretariat_user("sara"))
     successor = apply(partner_user("paula"), "A1", role=Role.LEADER)
-    moderation.decide(successor, Decision.NOMINATE, by=secretariat_user("sam2"))
+    decisions.decide(successor, Decision.NOMINATE, by=secretariat_user("sam2"))
     assert Application.objects.nominated().get().pk == successor.pk
 
 

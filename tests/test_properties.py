@@ -25,14 +25,15 @@ from hypothesis.extra.django import TestCase
 from wagtail.models import Locale
 
 from strategy_pages.choices import Role
-from taskforce_forms.eligibility import reason_role_unavailable
-from taskforce_forms.forms import (
+from taskforce_forms.join.eligibility import reason_role_unavailable
+from taskforce_forms.join.questions import (
     FREE_TEXT_MAX_LENGTH,
     QUALIFICATION_MAX_LENGTH,
     QUALIFICATION_MIN_LENGTH,
     Availability,
     Contribution,
 )
+from taskforce_forms.join.views.wizard import CONTRIBUTION, QUALIFICATION, REGION, REVIEW, ROLE
 from taskforce_forms.models import (
     AccessRequest,
     Application,
@@ -42,7 +43,6 @@ from taskforce_forms.models import (
     MembershipStatus,
     Region,
 )
-from taskforce_forms.views.join import CONTRIBUTION, QUALIFICATION, REGION, REVIEW, ROLE
 
 from .factories import apply, member_user, partner_user, visitor_user
 

@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from strategy_pages.choices import Role
-from taskforce_forms import emails, moderation
+from taskforce_forms.inbox import decisions
 from taskforce_forms.models import (
     OPEN_STATUSES,
     Application,
@@ -20,7 +20,8 @@ from taskforce_forms.models import (
     Decision,
     OutgoingMail,
 )
-from taskforce_forms.retention import CLOSED_STATUSES
+from taskforce_forms.outbox import notifications
+from taskforce_forms.privacy.retention import CLOSED_STATUSES
 
 from .factories import apply, member_user, partner_user, secretariat_user, visitor_user
 
@@ -168,8 +169,8 @@ def test_sent_and_cancelled_mails_go_after_their_own_retention_period():
 
 def test_sent_mails_about_a_deleted_application_go_with_it():
     application = apply(member_user(), "A1")
-    event = moderation.decide(application, Decision.DECLINE, by=secretariat_user())
-    emails.notify_decision(event)
+    event = decisions.decide(application, Decision.DECLINE, by=secretariat_user())
+    notifications.notify_decision(event)
     OutgoingMail.objects.update(status=OutgoingMail.Status.SENT, sent_at=timezone.now())
     unrelated = mail(OutgoingMail.Status.SENT, 1)
     last_changed(application, DAYS + 1)

@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 
 from home.text import join_items
 from strategy_pages.choices import Role
-from taskforce_forms import moderation
+from taskforce_forms.inbox import decisions
 from taskforce_forms.models import ApplicationStatus, Decision
 
 from .factories import apply, partner_user, region, secretariat_user
@@ -51,7 +51,7 @@ def test_lists_use_the_languages_comma(language, expected):
 def test_a_russian_decision_e_mail_has_no_double_full_stop(django_capture_on_commit_callbacks):
     application = apply(partner_user(), language="ru")
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.decide(application, Decision.ACCEPT, by=secretariat_user())
+        decisions.decide(application, Decision.ACCEPT, by=secretariat_user())
     body = mail.outbox[-1].body
     assert re.search(r"\d{4}\.", body) and ".." not in body
 

@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from ..roster import public_roster
+
 register = template.Library()
 
 
@@ -17,8 +19,6 @@ def get_item(mapping, key):
 @register.inclusion_tag("taskforce_forms/includes/roster.html")
 def task_force_roster(objective):
     """The people of an objective's Task Force, as its public page shows them."""
-    from ..moderation import public_roster
-
     return {"roster": public_roster(objective), "code": objective.code}
 
 

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db.models import Max
 from django.db.models.functions import Coalesce, Greatest
 
-from taskforce_forms import retention
+from taskforce_forms.privacy import retention
 
 
 def days(value):

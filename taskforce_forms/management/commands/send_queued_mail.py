@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from taskforce_forms import emails
+from taskforce_forms.outbox import delivery
 
 
 class Command(BaseCommand):
@@ -10,8 +10,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        due = emails.due_mails().values_list("pk", flat=True)
-        results = [emails.deliver(mail_id) for mail_id in due]
-        sent = results.count(emails.Status.SENT)
-        failed = results.count(emails.Status.FAILED)
+        due = delivery.due_mails().values_list("pk", flat=True)
+        results = [delivery.deliver(mail_id) for mail_id in due]
+        sent = results.count(delivery.Status.SENT)
+        failed = results.count(delivery.Status.FAILED)
         self.stdout.write(f"{len(results)} due, {sent} sent, {failed} failed again.")

@@ -1,31 +1,13 @@
-"""What the site holds about one person: gathered for a copy, or erased, as a data-protection
-request asks. Applications are kept, anonymous, for the Task Forces' figures and history."""
+"""What the site holds about one person, found by their account or their e-mail address, and
+gathered for a copy, as a data-protection request asks."""
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import pre_delete
 from django.utils import timezone
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import ModelLogEntry
 
-from home.page_cache import new_generation
-
-from . import emails
-from .eligibility import user_organization
-from .models import AccessRequest, Application, JoinDraft, OutgoingMail, PersonalDataErasure
-
-ERASED_NOTE = _("Personal data erased at the person's request.")
-ACCOUNT_DELETED_NOTE = _("The applicant's account was deleted.")
-ERASED_LABEL = _("erased person")
-
-
-class ErasureRefused(Exception):
-    """An erasure the rules refuse; its message is shown to the Secretariat."""
-
+from ..models import AccessRequest, Application, JoinDraft, OutgoingMail, user_organization
+from ..outbox.references import referenced_records
 
 # Where a person's records are
 
@@ -61,7 +43,7 @@ def mails_about(records):
     return [
         mail
         for mail in OutgoingMail.objects.filter(mentions)
-        if emails.referenced_records(mail) & references
+        if referenced_records(mail) & references
     ]
 
 
@@ -240,78 +222,3 @@ def _login_record(record):
         "user_agent": record.user_agent,
         "path": record.path_info,
     }
-
-
-# The erasure
-
-
-def refusal(user):
-    """Why `user` cannot be erased here, or None."""
-    if user.is_superuser or user.is_staff:
-        return gettext(
-            "%(username)s has access to the Wagtail admin. Staff accounts are not erased here: "
-            "an administrator first removes their access, in Settings › Users."
-        ) % {"username": user.username}
-    return None
-
-
-def erasure_counts(user):
-    """What an erasure of `user` anonymises or deletes, by kind, for the confirmation page and
-    the erasure's record."""
-    person = Person(user)
-    applications = person.applications()
-    return {
-        "applications": applications.count(),
-        "open_applications": applications.open().count(),
-        "access_requests": person.access_requests().count(),
-        "join_form_drafts": person.join_drafts().count(),
-        "emails": len(person.mails()),
-        "login_records": sum(records.count() for records in person.login_records()),
-    }
-
-
-def erase_person(user, by):
-    """Erases a person at their request, all or nothing: applications anonymised (open ones
-    withdrawn), every other record of them deleted, then the account. Returns the record."""
-    reason = refusal(user)
-    if reason:
-        raise ErasureRefused(reason)
-    person = Person(user)
-    with transaction.atomic():
-        counts = erasure_counts(user)
-        mails = person.mails()
-        applications = list(Application.objects.filter(user=user).select_for_update())
-        for application in applications:
-            application.anonymise(by, note=str(ERASED_NOTE))
-        OutgoingMail.objects.filter(pk__in=[mail.pk for mail in mails]).delete()
-        _forget_log_labels(user, [*applications, *person.access_requests()])
-        person.access_requests().delete()
-        person.join_drafts().delete()
-        for records in person.login_records():
-            records.delete()
-        user.delete()
-        erasure = PersonalDataErasure.objects.create(erased_by=by, counts=counts)
-        new_generation()  # the person's name may have been on public pages
-    return erasure
-
-
-def _forget_log_labels(user, records):
-    """Wagtail's history of admin actions names the records it changed: not them any more."""
-    profile = getattr(user, "profile", None)
-    logged = Q(pk__in=[])
-    for record in [user, *filter(None, [profile]), *records]:
-        logged |= Q(
-            content_type=ContentType.objects.get_for_model(record), object_id=str(record.pk)
-        )
-    ModelLogEntry.objects.filter(logged).update(label=str(ERASED_LABEL))
-
-
-def anonymise_applications_of_deleted_account(sender, instance, **kwargs):
-    """An account deleted some other way (Settings › Users, a shell) leaves no answers behind
-    in the applications it detaches from."""
-    for application in Application.objects.filter(user=instance).select_for_update():
-        application.anonymise(by=None, note=str(ACCOUNT_DELETED_NOTE))
-
-
-def connect():
-    pre_delete.connect(anonymise_applications_of_deleted_account, sender=get_user_model())

@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import Application, ApplicationEvent, ApplicationStatus, OutgoingMail
+from ..models import Application, ApplicationEvent, ApplicationStatus, OutgoingMail
 
 CLOSED_STATUSES = [
     ApplicationStatus.DECLINED,

@@ -4,17 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from strategy_pages.choices import Role
 
+from ..models import user_organization
+
 PARTNER_ONLY_ROLES = frozenset({Role.LEADER, Role.REGIONAL_REPRESENTATIVE})
 
 PARTNER_ONLY_REASON = _(
     "Only people from an organization that is a partner of “4 per 1000” can lead a Task "
     "Force or represent a region. Everyone is welcome as a Team Member."
 )
-
-
-def user_organization(user):
-    profile = getattr(user, "profile", None)
-    return profile.organization if profile else None
 
 
 def is_partner(user):

@@ -10,10 +10,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, UpdateView
 
-from ..emails import notify_access_request_received
-from ..forms import AccessRequestForm, ProfileForm
 from ..models import Profile
+from ..outbox.notifications import notify_access_request_received
 from ..ratelimit import RateLimitedPost
+from .forms import AccessRequestForm, ProfileForm
 
 ACCESS_REQUESTS_PER_HOUR = 5
 PASSWORD_RESETS_PER_HOUR = 5

@@ -19,8 +19,10 @@ from django.utils.translation import ngettext
 from django.views import View
 from wagtail_modeladmin.helpers import ButtonHelper
 
-from .inbox import forbidden_is_403, person_name
-from .personal_data import ErasureRefused, erase_person, erasure_counts, personal_data, refusal
+from ..inbox.columns import person_name
+from ..inbox.permissions import forbidden_is_403
+from .erasure import ErasureRefused, erase_person, erasure_counts, refusal
+from .export import personal_data
 
 logger = logging.getLogger(__name__)
 

@@ -16,11 +16,12 @@ from home.text import join_items
 from strategy_pages.choices import Role
 from strategy_pages.models import ObjectivePage, StrategyPage
 
+from ...models import Application, ApplicationEvent, ApplicationStatus
+from ...outbox.notifications import notify_application_submitted
+from ...ratelimit import TOO_MANY, is_rate_limited
 from ..eligibility import PARTNER_ONLY_ROLES
-from ..emails import notify_application_submitted
-from ..forms import ContributionForm, QualificationForm, RegionForm, ReviewForm, RoleForm
-from ..models import Application, ApplicationEvent, ApplicationStatus
-from ..ratelimit import TOO_MANY, is_rate_limited
+from ..forms import RegionForm, ReviewForm, RoleForm
+from ..questions import ContributionForm, QualificationForm
 
 ROLE, REGION, QUALIFICATION, CONTRIBUTION, REVIEW = (
     "role",
@@ -81,7 +82,7 @@ def task_force_or_404(code):
 
 
 class JoinTaskForceView(LoginRequiredMixin, NamedUrlWizardView):
-    storage_name = "taskforce_forms.wizard_storage.DraftStorage"
+    storage_name = "taskforce_forms.join.storage.DraftStorage"
     form_list = [
         (ROLE, RoleForm),
         (REGION, RegionForm),

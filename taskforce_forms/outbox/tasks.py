@@ -3,9 +3,9 @@ run as soon as they are enqueued; a worker backend moves them out of the request
 
 from django_tasks import task
 
-from . import emails
+from .delivery import deliver
 
 
 @task()
 def deliver_mail(mail_id):
-    return emails.deliver(mail_id)
+    return deliver(mail_id)

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from formtools.wizard.storage.base import BaseStorage
 
-from .models import JoinDraft
+from ..models import JoinDraft
 
 
 class DraftStorage(BaseStorage):

@@ -2,7 +2,7 @@
 
 from home.text import join_items
 
-from .forms import ContributionForm, QualificationForm
+from .questions import ContributionForm, QualificationForm
 
 ANSWER_FORMS = [QualificationForm, ContributionForm]
 

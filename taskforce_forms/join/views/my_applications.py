@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from ..models import Application, DecisionRefused
+from ...models import Application, DecisionRefused
 
 
 class OwnApplicationsMixin(LoginRequiredMixin):

@@ -1,17 +1,17 @@
-"""What makes cached public pages out of date: the people a Task Force page names or counts."""
+"""Receivers: cached public pages forgotten when the people they name or count change, and an
+account deleted by any means leaving no answers in its applications."""
 
 from django.contrib.auth import get_user_model
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 
 from home.page_cache import new_generation
 
-from .models import Application, ApplicationEvent, ApplicationStatus, Organization, Profile, Region
-
-ROSTER_STATUSES = {ApplicationStatus.NOMINATED, ApplicationStatus.ACCEPTED}
+from .models import ROSTER_STATUSES, Application, ApplicationEvent, Organization, Profile, Region
+from .privacy.erasure import ACCOUNT_DELETED_NOTE
 
 
 def forget_pages_on_roster_change(sender, instance, created, **kwargs):
-    if {instance.from_status, instance.to_status} & ROSTER_STATUSES:
+    if {instance.from_status, instance.to_status} & set(ROSTER_STATUSES):
         new_generation()
 
 
@@ -26,6 +26,13 @@ def forget_pages(sender, **kwargs):
     new_generation()
 
 
+def anonymise_applications_of_deleted_account(sender, instance, **kwargs):
+    """An account deleted some other way (Settings › Users, a shell) leaves no answers behind
+    in the applications it detaches from."""
+    for application in Application.objects.filter(user=instance).select_for_update():
+        application.anonymise(by=None, note=str(ACCOUNT_DELETED_NOTE))
+
+
 def connect():
     post_save.connect(forget_pages_on_roster_change, sender=ApplicationEvent)
     post_delete.connect(forget_pages, sender=Application)
@@ -33,3 +40,4 @@ def connect():
         post_save.connect(forget_pages_on_name_change, sender=model)
     for signal in (post_save, post_delete):
         signal.connect(forget_pages, sender=Region)
+    pre_delete.connect(anonymise_applications_of_deleted_account, sender=get_user_model())

@@ -1,0 +1,25 @@
+"""The inbox's columns as people read them: names, organizations, membership statuses."""
+
+from django.utils.translation import gettext
+
+from ..models import user_organization
+
+
+def applicant_name(application):
+    if application.user is None:
+        return gettext("Personal data erased")
+    return person_name(application.user)
+
+
+def person_name(user):
+    return user.get_full_name() or user.username
+
+
+def organization_name(application):
+    organization = user_organization(application.user)
+    return organization.name if organization else ""
+
+
+def membership_status(application):
+    organization = user_organization(application.user)
+    return organization.get_membership_status_display() if organization else "—"

@@ -1,0 +1,124 @@
+"""The Secretariat's dashboard: what waits, who is nominated where, applications per goal."""
+
+from django.db.models import Count
+from django.db.models.functions import Substr, TruncMonth
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+from wagtail.models import Locale
+
+from strategy_pages.choices import Role
+from strategy_pages.models import GoalPage, ObjectivePage
+
+from ..models import AccessRequest, Application, ApplicationStatus, Region
+from . import charts
+
+
+def pending_counts():
+    return {
+        "applications": Application.objects.pending().count(),
+        "access_requests": AccessRequest.objects.filter(
+            status=AccessRequest.Status.PENDING
+        ).count(),
+    }
+
+
+def coverage():
+    """Task Force × region: the nominated Leader, the Regional Representatives, the team size
+    and the pending applications, in five queries whatever the number of Task Forces."""
+    task_forces = list(
+        ObjectivePage.objects.filter(locale=Locale.get_default())
+        .order_by("path")
+        .only("id", "code", "label", "title", "path", "depth")
+    )
+    regions = list(Region.objects.filter(locale=Locale.get_default()))
+    nominees = Application.objects.nominated().select_related("user__profile__organization")
+    team_sizes = counts_by_task_force(
+        Application.objects.filter(status=ApplicationStatus.ACCEPTED, role=Role.TEAM_MEMBER)
+    )
+    pending = counts_by_task_force(Application.objects.pending())
+    rows = {
+        task_force.pk: {
+            "task_force": task_force,
+            "leader": None,
+            "representatives": {region.pk: None for region in regions},
+            "team_size": team_sizes.get(task_force.pk, 0),
+            "pending": pending.get(task_force.pk, 0),
+        }
+        for task_force in task_forces
+    }
+    for application in nominees:
+        row = rows.get(application.task_force_id)
+        if row is None:
+            continue
+        if application.role == Role.LEADER:
+            row["leader"] = application
+        else:
+            row["representatives"][application.region_id] = application
+    for row in rows.values():
+        row["representatives"] = [(region, row["representatives"][region.pk]) for region in regions]
+        row["gaps"] = (row["leader"] is None) + sum(
+            1 for _region, person in row["representatives"] if person is None
+        )
+    return {"regions": regions, "rows": list(rows.values())}
+
+
+def counts_by_task_force(applications):
+    return dict(
+        applications.order_by()
+        .values_list("task_force")
+        .annotate(count=Count("id"))
+        .values_list("task_force", "count")
+    )
+
+
+def applications_per_goal_by_month(months=12, today=None):
+    """{goal letter: [count per month]} for the last `months` months, oldest first."""
+    today = today or timezone.localdate()
+    month_starts = _month_starts(today, months)
+    since = timezone.make_aware(timezone.datetime(month_starts[0].year, month_starts[0].month, 1))
+    counts = (
+        Application.objects.filter(submitted_at__gte=since)
+        .annotate(month=TruncMonth("submitted_at"), goal=Substr("task_force__code", 1, 1))
+        .values("month", "goal")
+        .annotate(count=Count("id"))
+    )
+    letters = list(
+        GoalPage.objects.filter(locale=Locale.get_default())
+        .order_by("letter")
+        .values_list("letter", flat=True)
+    )
+    series = {letter: [0] * months for letter in letters}
+    index = {(start.year, start.month): number for number, start in enumerate(month_starts)}
+    for row in counts:
+        position = index.get((row["month"].year, row["month"].month))
+        if row["goal"] in series and position is not None:
+            series[row["goal"]][position] += row["count"]
+    return month_starts, series
+
+
+def _month_starts(today, months):
+    year, month = today.year, today.month
+    starts = []
+    for _step in range(months):
+        starts.append(timezone.datetime(year, month, 1).date())
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return starts[::-1]
+
+
+class CoveragePanel(Component):
+    """The dashboard's view of the Task Forces: what waits, who is nominated, where the gaps are."""
+
+    name = "task_force_coverage"
+    order = 50
+    template_name = "taskforce_forms/admin/coverage_panel.html"
+
+    def get_context_data(self, parent_context):
+        months, series = applications_per_goal_by_month()
+        return {
+            "pending": pending_counts(),
+            "coverage": coverage(),
+            "chart": charts.line_chart(months, series),
+            "applications_url": reverse("taskforce_forms_application_modeladmin_index"),
+            "access_requests_url": reverse("taskforce_forms_accessrequest_modeladmin_index"),
+        }

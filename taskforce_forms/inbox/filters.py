@@ -1,0 +1,55 @@
+"""The applications list's filters by goal, Task Force and region."""
+
+from django.contrib.admin import SimpleListFilter
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from strategy_pages.models import GoalPage, ObjectivePage
+
+from ..models import Region
+
+
+class GoalFilter(SimpleListFilter):
+    title = _("goal")
+    parameter_name = "goal"
+
+    def lookups(self, request, model_admin):
+        goals = GoalPage.objects.filter(locale=Locale.get_default()).order_by("letter")
+        return [(goal.letter, f"{goal.letter} · {goal.title}") for goal in goals]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(task_force__code__startswith=self.value())
+        return queryset
+
+
+class TaskForceFilter(SimpleListFilter):
+    title = _("Task Force")
+    parameter_name = "task_force"
+
+    def lookups(self, request, model_admin):
+        objectives = ObjectivePage.objects.filter(locale=Locale.get_default()).order_by("path")
+        return [
+            (objective.code, f"{objective.code} · {objective.label}") for objective in objectives
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(task_force__code=self.value())
+        return queryset
+
+
+class RegionFilter(SimpleListFilter):
+    title = _("region")
+    parameter_name = "region"
+
+    def lookups(self, request, model_admin):
+        return [
+            (str(region.pk), region.name)
+            for region in Region.objects.filter(locale=Locale.get_default())
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(region_id=self.value())
+        return queryset

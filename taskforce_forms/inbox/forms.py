@@ -1,0 +1,88 @@
+"""The Secretariat's forms: a decision with its note, Team Members decided together, a request
+for a login approved or declined."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Application, Decision, MembershipStatus, Organization
+from .columns import applicant_name, organization_name
+
+NOTE_MAX_LENGTH = 2000
+
+
+class NoteFields(forms.Form):
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the history. Why you decided so, for the Secretariat's colleagues."),
+    )
+    tell_note = forms.BooleanField(
+        label=_("Include the note in the e-mail to the applicant"), required=False
+    )
+
+
+class DecisionForm(NoteFields):
+    decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
+    # The status the decider saw: a decision taken on an outdated page is not applied.
+    seen_status = forms.CharField(widget=forms.HiddenInput)
+
+    field_order = ["decision", "note", "tell_note"]
+
+    def __init__(self, *args, decisions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = [
+            (decision.value, decision.label) for decision in decisions
+        ]
+
+
+class BulkDecisionForm(NoteFields):
+    applications = forms.ModelMultipleChoiceField(
+        label=_("Team Member applications"),
+        queryset=Application.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one application.")},
+    )
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        widget=forms.RadioSelect,
+        choices=[
+            (Decision.ACCEPT.value, Decision.ACCEPT.label),
+            (Decision.DECLINE.value, Decision.DECLINE.label),
+        ],
+    )
+
+    field_order = ["applications", "decision", "note", "tell_note"]
+
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["applications"].queryset = queryset
+        self.fields["applications"].label_from_instance = bulk_label
+
+
+def bulk_label(application):
+    return f"{application.task_force.code} · {applicant_name(application)} · " + (
+        organization_name(application) or "—"
+    )
+
+
+class ApproveAccessForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        label=_("Organization"),
+        queryset=Organization.objects.all(),
+        required=False,
+        empty_label=_("A new organization, named as in the request"),
+        help_text=_("An organization of the same name is used if there is one."),
+    )
+    membership_status = forms.ChoiceField(
+        label=_("Membership status of a new organization"),
+        choices=MembershipStatus.choices,
+        initial=MembershipStatus.NONE,
+        help_text=_("Check the visitor's claim before making an organization a partner."),
+    )
+    note = NoteFields.base_fields["note"]
+
+
+class DeclineAccessForm(NoteFields):
+    pass

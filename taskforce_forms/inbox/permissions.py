@@ -1,0 +1,43 @@
+"""Who may do what in the Secretariat's screens, and how a refusal reads.
+
+One mechanism for every Secretariat URL (the inbox, the outbox, the personal-data screens):
+`forbidden_is_403` wraps the view, so that a `PermissionDenied` raised by Wagtail or by the view
+answers 403 with an explanation page, instead of Wagtail's redirect to the dashboard that would
+let a refused URL pass for one that does not exist."""
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from wagtail_modeladmin.helpers import PermissionHelper
+
+
+class InboxPermissionHelper(PermissionHelper):
+    """Nobody creates, edits or deletes inbox items freely: they decide them, with the change
+    permission, which only the Secretariat group (and superusers) hold."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+    def user_can_decide(self, user):
+        return self.user_has_specific_permission(user, self.get_perm_codename("change"))
+
+
+def forbidden_is_403(view):
+    """Wagtail turns a refusal into a redirect to the dashboard; the inbox answers 403, so that
+    nobody mistakes a refused URL for one that exists for them."""
+
+    @wraps(view)
+    def view_or_403(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied:
+            return TemplateResponse(request, "taskforce_forms/admin/403.html", status=403)
+
+    return view_or_403

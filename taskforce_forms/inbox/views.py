@@ -1,0 +1,235 @@
+"""The Secretariat's screens for applications and requests for a login; the rules they apply
+live in the models and in `decisions`."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail_modeladmin.views import CreateView, EditView, IndexView, InspectView, WMABaseView
+
+from strategy_pages.choices import Role
+
+from ..models import (
+    AccessRequest,
+    Application,
+    ApplicationStatus,
+    DecisionRefused,
+    user_organization,
+)
+from . import decisions
+from .export import AnswersExport
+from .forms import ApproveAccessForm, BulkDecisionForm, DecisionForm, DeclineAccessForm
+
+
+class ApplicationIndexView(AnswersExport, IndexView):
+    """The list, and its CSV and XLSX exports with one column per answer."""
+
+    def get_queryset(self, request=None):
+        return super().get_queryset(request).for_inbox()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_decide"] = self.permission_helper.user_can_decide(self.request.user)
+        return context
+
+
+class ApplicationInspectView(InspectView):
+    """Every answer, the history, and the decisions the application's status allows."""
+
+    def post(self, request, *args, **kwargs):
+        if not self.permission_helper.user_can_decide(request.user):
+            raise PermissionDenied
+        if request.POST.get("seen_status") != self.instance.status:
+            return self.changed_meanwhile(request.POST)
+        form = self.decision_form(request.POST)
+        if form.is_valid():
+            try:
+                event = decisions.decide(
+                    self.instance,
+                    form.cleaned_data["decision"],
+                    by=request.user,
+                    note=form.cleaned_data["note"],
+                    tell_note=form.cleaned_data["tell_note"],
+                )
+            except DecisionRefused as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                messages.success(
+                    request,
+                    _("%(application)s is now %(status)s; the applicant is told by e-mail.")
+                    % {
+                        "application": self.instance,
+                        "status": event.get_to_status_display().lower(),
+                    },
+                )
+                return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
+        return self.render_to_response(self.get_context_data(decision_form=form))
+
+    def changed_meanwhile(self, data):
+        """Says what happened and offers the decisions the new status allows, note kept."""
+        messages.error(
+            self.request,
+            _(
+                "Someone else changed this application meanwhile: it is now %(status)s. "
+                "Your decision was not applied; check the history, then decide again."
+            )
+            % {"status": self.instance.get_status_display().lower()},
+        )
+        kept = {"note": data.get("note", ""), "tell_note": bool(data.get("tell_note"))}
+        context = {"decision_form": self.decision_form(initial=kept)}
+        return self.render_to_response(self.get_context_data(**context), status=409)
+
+    def decision_form(self, data=None, initial=None):
+        initial = {"seen_status": self.instance.status, **(initial or {})}
+        return DecisionForm(data, initial=initial, decisions=self.instance.allowed_decisions())
+
+    def get_context_data(self, **kwargs):
+        application = self.instance
+        can_decide = self.permission_helper.user_can_decide(self.request.user)
+        context = {
+            "answers": application.answer_list(),
+            "events": application.events.select_related("actor"),
+            "organization": user_organization(application.user),
+            "can_decide": can_decide and bool(application.allowed_decisions()),
+        }
+        if context["can_decide"] and "decision_form" not in kwargs:
+            context["decision_form"] = self.decision_form()
+        return super().get_context_data(**context, **kwargs)
+
+
+class BulkDecisionView(WMABaseView):
+    """Accept or decline several Team Members at once; candidacies are decided one by one."""
+
+    template_name = "taskforce_forms/admin/bulk_decide.html"
+    page_title = _("Decide Team Members together")
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_decide(user)
+
+    def queryset(self):
+        applications = Application.objects.filter(
+            role=Role.TEAM_MEMBER, status=ApplicationStatus.SUBMITTED
+        ).for_inbox()
+        code = self.request.GET.get("task_force")
+        if code:
+            applications = applications.filter(task_force__code=code)
+        return applications.order_by("task_force__path", "submitted_at")
+
+    def get(self, request, *args, **kwargs):
+        return self.render(BulkDecisionForm(queryset=self.queryset()))
+
+    def post(self, request, *args, **kwargs):
+        form = BulkDecisionForm(request.POST, queryset=self.queryset())
+        if not form.is_valid():
+            return self.render(form)
+        decided, refused = decisions.decide_many(
+            form.cleaned_data["applications"],
+            form.cleaned_data["decision"],
+            by=request.user,
+            note=form.cleaned_data["note"],
+            tell_note=form.cleaned_data["tell_note"],
+        )
+        if decided:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d application decided; the applicant is told by e-mail.",
+                    "%(count)d applications decided; each applicant is told by e-mail.",
+                    len(decided),
+                )
+                % {"count": len(decided)},
+            )
+        for application, reason in refused:
+            messages.error(request, f"{application}: {reason}")
+        return redirect(self.url_helper.index_url)
+
+    def render(self, form):
+        return TemplateResponse(self.request, self.template_name, self.get_context_data(form=form))
+
+
+class AccessRequestInspectView(InspectView):
+    """The request, and the approve and decline forms while it is pending."""
+
+    def post(self, request, *args, **kwargs):
+        if not self.permission_helper.user_can_decide(request.user):
+            raise PermissionDenied
+        if "approve" in request.POST:
+            return self.approve(ApproveAccessForm(request.POST, prefix="approve"))
+        return self.decline(DeclineAccessForm(request.POST, prefix="decline"))
+
+    def approve(self, form):
+        if form.is_valid():
+            try:
+                user = decisions.approve_access_request(
+                    self.instance,
+                    by=self.request.user,
+                    organization=form.cleaned_data["organization"],
+                    membership_status=form.cleaned_data["membership_status"],
+                    note=form.cleaned_data["note"],
+                )
+            except DecisionRefused as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                messages.success(
+                    self.request,
+                    _(
+                        "The account %(username)s was created; a link to set its password was "
+                        "e-mailed to %(email)s."
+                    )
+                    % {"username": user.username, "email": user.email},
+                )
+                return self.back()
+        return self.render_to_response(self.get_context_data(approve_form=form))
+
+    def decline(self, form):
+        if form.is_valid():
+            try:
+                decisions.decline_access_request(
+                    self.instance,
+                    by=self.request.user,
+                    note=form.cleaned_data["note"],
+                    tell_note=form.cleaned_data["tell_note"],
+                )
+            except DecisionRefused as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                messages.success(self.request, _("The request was declined."))
+                return self.back()
+        return self.render_to_response(self.get_context_data(decline_form=form))
+
+    def back(self):
+        return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
+
+    def get_context_data(self, **kwargs):
+        pending = self.instance.status == AccessRequest.Status.PENDING
+        context = {
+            "can_decide": pending and self.permission_helper.user_can_decide(self.request.user)
+        }
+        if context["can_decide"]:
+            context["approve_form"] = kwargs.pop("approve_form", None) or ApproveAccessForm(
+                prefix="approve"
+            )
+            context["decline_form"] = kwargs.pop("decline_form", None) or DeclineAccessForm(
+                prefix="decline"
+            )
+        return super().get_context_data(**context, **kwargs)
+
+
+class RecordsMembershipChange:
+    """Create and edit views of organizations keep who changed the membership status."""
+
+    def form_valid(self, form):
+        previous_status = form.initial.get("membership_status")
+        response = super().form_valid(form)
+        self.instance.record_membership_change(previous_status, self.request.user)
+        return response
+
+
+class OrganizationCreateView(RecordsMembershipChange, CreateView):
+    pass
+
+
+class OrganizationEditView(RecordsMembershipChange, EditView):
+    pass

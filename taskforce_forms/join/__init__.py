@@ -1,0 +1,1 @@
+"""Joining a Task Force: the questions, the wizard, the answers, 'My applications'."""

@@ -1,0 +1,1 @@
+"""The join form's screens: the wizard, and a user's own applications."""

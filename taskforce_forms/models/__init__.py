@@ -1,0 +1,55 @@
+"""The app's models, one module per area; the app label stays `taskforce_forms`."""
+
+from .applications import (
+    CANDIDACY_DECISIONS,
+    OPEN_STATUSES,
+    PENDING_STATUSES,
+    ROSTER_STATUSES,
+    TEAM_MEMBER_DECISIONS,
+    WITHDRAWABLE_STATUSES,
+    Application,
+    ApplicationEvent,
+    ApplicationQuerySet,
+    ApplicationStatus,
+    Decision,
+    DecisionRefused,
+    JoinDraft,
+    Transition,
+)
+from .outbox import OutgoingMail
+from .people import (
+    AccessRequest,
+    MembershipChange,
+    MembershipStatus,
+    Organization,
+    Profile,
+    Region,
+    user_organization,
+)
+from .privacy import PersonalDataErasure
+
+__all__ = [
+    "CANDIDACY_DECISIONS",
+    "OPEN_STATUSES",
+    "PENDING_STATUSES",
+    "ROSTER_STATUSES",
+    "TEAM_MEMBER_DECISIONS",
+    "WITHDRAWABLE_STATUSES",
+    "AccessRequest",
+    "Application",
+    "ApplicationEvent",
+    "ApplicationQuerySet",
+    "ApplicationStatus",
+    "Decision",
+    "DecisionRefused",
+    "JoinDraft",
+    "MembershipChange",
+    "MembershipStatus",
+    "Organization",
+    "OutgoingMail",
+    "PersonalDataErasure",
+    "Profile",
+    "Region",
+    "Transition",
+    "user_organization",
+]
