@@ -1,9 +1,11 @@
-"""Translatable rows read in the visitor's language, in the query that fetches what refers to
-them: no query per row, no English label on a page in another language."""
+"""Translatable rows in the right language: in the visitor's, in the query that fetches what
+refers to them (no query per row, no English label on a page in another language); or in the
+site's default language, the one the Secretariat's screens and the applications refer to."""
 
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
+from wagtail.models import Locale
 
 
 def in_active_language(model, relation, field):
@@ -14,3 +16,8 @@ def in_active_language(model, relation, field):
         locale__language_code=get_language(),
     ).values(field)[:1]
     return Coalesce(Subquery(translation), F(f"{relation}__{field}"))
+
+
+def in_default_language(queryset):
+    """The rows of `queryset` in the site's default language."""
+    return queryset.filter(locale=Locale.get_default())

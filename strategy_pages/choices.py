@@ -13,3 +13,8 @@ class Role(models.TextChoices):
 class Milestone(models.TextChoices):
     BASELINE = "baseline", _("Baseline")
     TARGET = "target", _("Target")
+
+
+# Leaders and Regional Representatives are candidates: the Secretariat shortlists, then nominates
+# or not; only people from a partner organization may stand.
+CANDIDACY_ROLES = frozenset({Role.LEADER, Role.REGIONAL_REPRESENTATIVE})

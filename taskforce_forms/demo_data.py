@@ -6,11 +6,12 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale
 
+from home.localized import in_default_language
 from strategy_pages.choices import Role
 from strategy_pages.models import ObjectivePage
 
+from .join.submission import submit
 from .models import (
     AccessRequest,
     Application,
@@ -104,13 +105,12 @@ def create_demo_inbox(password, secretariat):
     if Application.objects.filter(user__username__in=APPLICANTS).exists():
         return 0
     users = {username: demo_applicant(username, password) for username in APPLICANTS}
-    locale = Locale.get_default()
-    task_forces = {page.code: page for page in ObjectivePage.objects.filter(locale=locale)}
-    regions = list(Region.objects.filter(locale=locale))
+    task_forces = {page.code: page for page in in_default_language(ObjectivePage.objects)}
+    regions = list(in_default_language(Region.objects))
     now = timezone.now()
     for username, code, role, region, history, days_ago in APPLICATIONS:
         submitted_at = now - timedelta(days=days_ago, hours=len(username))
-        application = Application.objects.create(
+        application = Application(
             user=users[username],
             task_force=task_forces[code],
             role=role,
@@ -121,6 +121,7 @@ def create_demo_inbox(password, secretariat):
             language=users[username].profile.preferred_language,
             submitted_at=submitted_at,
         )
+        submit(application, notify=False)
         replay(application, history, submitted_at, secretariat)
     for name, email, organization, country, claim, language in ACCESS_REQUESTS:
         AccessRequest.objects.get_or_create(
@@ -177,12 +178,6 @@ def demo_answers(role, code):
 
 def replay(application, history, submitted_at, secretariat):
     """Writes the application's history as if the Secretariat had decided it over time."""
-    ApplicationEvent.objects.create(
-        application=application,
-        to_status=S.SUBMITTED,
-        actor=application.user,
-        created_at=submitted_at,
-    )
     status = S.SUBMITTED
     for step, to_status in enumerate(history, start=1):
         actor = application.user if to_status == S.WITHDRAWN else secretariat

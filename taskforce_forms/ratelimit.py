@@ -24,6 +24,16 @@ def is_rate_limited(request, scope, limit, window_seconds):
 TOO_MANY = _("Too many requests from your connection. Please try again in an hour.")
 
 
+def too_many_requests(form, render):
+    """The form again, with what was typed and the reason, answered 429: nothing is saved or
+    sent. `render` makes the response for a form."""
+    form.is_valid()
+    form.add_error(None, TOO_MANY)
+    response = render(form)
+    response.status_code = 429
+    return response
+
+
 class RateLimitedPost:
     """A form view whose POSTs are limited per client address. Over the limit the form comes
     back, with what was typed, a clear error and status 429; nothing is saved or sent."""
@@ -34,8 +44,8 @@ class RateLimitedPost:
 
     def post(self, request, *args, **kwargs):
         if is_rate_limited(request, self.rate_limit_scope, self.rate_limit, self.rate_limit_window):
-            form = self.get_form()
-            form.is_valid()
-            form.add_error(None, TOO_MANY)
-            return self.render_to_response(self.get_context_data(form=form), status=429)
+            return too_many_requests(self.get_form(), self.render_form)
         return super().post(request, *args, **kwargs)
+
+    def render_form(self, form):
+        return self.render_to_response(self.get_context_data(form=form))

@@ -92,9 +92,6 @@ class ApplicationAdmin(InboxAdmin):
     inspect_template_name = "taskforce_forms/admin/application_inspect.html"
     list_actions = {"bulk_decide": inbox_views.BulkDecisionView}
 
-    def pending_count(self):
-        return Application.objects.pending().count()
-
     @admin_display(description=_("applicant"), ordering="user__last_name")
     def applicant(self, application):
         return columns.applicant_name(application)
@@ -143,9 +140,6 @@ class AccessRequestAdmin(InboxAdmin):
         "decided_by",
         "decision_note",
     ]
-
-    def pending_count(self):
-        return AccessRequest.objects.filter(status=AccessRequest.Status.PENDING).count()
 
 
 class OutgoingMailAdmin(InboxAdmin):

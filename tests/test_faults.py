@@ -15,7 +15,7 @@ from .test_join_form import QUALIFICATION, apply_as_leader, post_step, step_url
 
 pytestmark = pytest.mark.django_db
 
-EVENT_CREATE = "taskforce_forms.join.views.wizard.ApplicationEvent.objects.create"
+EVENT_CREATE = "taskforce_forms.join.submission.ApplicationEvent.objects.bulk_create"
 
 
 @pytest.fixture

@@ -54,7 +54,7 @@ def application_not_saved(client):
     """The page shown when the database fails while the join form is sent."""
     post_step(client, "qualification", {"qualification": QUALIFICATION, "availability": "all"})
     failing = mock.patch(
-        "taskforce_forms.join.views.wizard.ApplicationEvent.objects.create",
+        "taskforce_forms.join.submission.ApplicationEvent.objects.bulk_create",
         side_effect=OperationalError("database is locked"),
     )
     with failing:

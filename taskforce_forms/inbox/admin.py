@@ -16,8 +16,8 @@ class InboxAdmin(ModelAdmin):
     list_actions = {}  # URL action name: a wagtail-modeladmin view class acting on the list
 
     def pending_count(self):
-        """How many items wait, for the menu; 0 shows no count."""
-        return 0
+        """How many items wait, for the menu (the model's `pending()`); 0 shows no count."""
+        return self.model.objects.pending().count()
 
     def get_menu_item(self, order=None):
         return PendingCountMenuItem(self, order or self.get_menu_order())

@@ -5,8 +5,8 @@ from django.db.models.functions import Substr, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale
 
+from home.localized import in_default_language
 from strategy_pages.choices import Role
 from strategy_pages.models import GoalPage, ObjectivePage
 
@@ -17,9 +17,7 @@ from . import charts
 def pending_counts():
     return {
         "applications": Application.objects.pending().count(),
-        "access_requests": AccessRequest.objects.filter(
-            status=AccessRequest.Status.PENDING
-        ).count(),
+        "access_requests": AccessRequest.objects.pending().count(),
     }
 
 
@@ -27,11 +25,11 @@ def coverage():
     """Task Force × region: the nominated Leader, the Regional Representatives, the team size
     and the pending applications, in five queries whatever the number of Task Forces."""
     task_forces = list(
-        ObjectivePage.objects.filter(locale=Locale.get_default())
+        in_default_language(ObjectivePage.objects)
         .order_by("path")
         .only("id", "code", "label", "title", "path", "depth")
     )
-    regions = list(Region.objects.filter(locale=Locale.get_default()))
+    regions = list(in_default_language(Region.objects))
     nominees = Application.objects.nominated().select_related("user__profile__organization")
     team_sizes = counts_by_task_force(
         Application.objects.filter(status=ApplicationStatus.ACCEPTED, role=Role.TEAM_MEMBER)
@@ -84,7 +82,7 @@ def applications_per_goal_by_month(months=12, today=None):
         .annotate(count=Count("id"))
     )
     letters = list(
-        GoalPage.objects.filter(locale=Locale.get_default())
+        in_default_language(GoalPage.objects)
         .order_by("letter")
         .values_list("letter", flat=True)
     )

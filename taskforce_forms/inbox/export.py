@@ -6,7 +6,6 @@ from collections import OrderedDict
 from django.contrib.admin.utils import label_for_field, lookup_field
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
-from django.utils.translation import gettext
 
 from ..join.answers import answer_fields, readable_answer
 
@@ -42,9 +41,7 @@ def export_value(item, column, model_admin):
     if display is not None:
         return display()
     value = lookup_field(column, item, model_admin)[2]
-    if isinstance(value, bool):
-        return gettext("Yes") if value else gettext("No")
-    return value
+    return readable_answer(None, value) if isinstance(value, bool) else value
 
 
 def neutralise_formula(value):

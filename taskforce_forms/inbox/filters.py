@@ -2,8 +2,8 @@
 
 from django.contrib.admin import SimpleListFilter
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
+from home.localized import in_default_language
 from strategy_pages.models import GoalPage, ObjectivePage
 
 from ..models import Region
@@ -14,7 +14,7 @@ class GoalFilter(SimpleListFilter):
     parameter_name = "goal"
 
     def lookups(self, request, model_admin):
-        goals = GoalPage.objects.filter(locale=Locale.get_default()).order_by("letter")
+        goals = in_default_language(GoalPage.objects).order_by("letter")
         return [(goal.letter, f"{goal.letter} · {goal.title}") for goal in goals]
 
     def queryset(self, request, queryset):
@@ -28,7 +28,7 @@ class TaskForceFilter(SimpleListFilter):
     parameter_name = "task_force"
 
     def lookups(self, request, model_admin):
-        objectives = ObjectivePage.objects.filter(locale=Locale.get_default()).order_by("path")
+        objectives = in_default_language(ObjectivePage.objects).order_by("path")
         return [
             (objective.code, f"{objective.code} · {objective.label}") for objective in objectives
         ]
@@ -46,7 +46,7 @@ class RegionFilter(SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             (str(region.pk), region.name)
-            for region in Region.objects.filter(locale=Locale.get_default())
+            for region in in_default_language(Region.objects)
         ]
 
     def queryset(self, request, queryset):

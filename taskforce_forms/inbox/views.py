@@ -35,12 +35,26 @@ class ApplicationIndexView(AnswersExport, IndexView):
         return context
 
 
-class ApplicationInspectView(InspectView):
-    """Every answer, the history, and the decisions the application's status allows."""
+class DecisionInspectView(InspectView):
+    """An item's page with a form that acts on it: only those who may decide can post it, and
+    the page is shown again after acting (`back`)."""
 
     def post(self, request, *args, **kwargs):
         if not self.permission_helper.user_can_decide(request.user):
             raise PermissionDenied
+        return self.act(request)
+
+    def act(self, request):
+        raise NotImplementedError
+
+    def back(self):
+        return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
+
+
+class ApplicationInspectView(DecisionInspectView):
+    """Every answer, the history, and the decisions the application's status allows."""
+
+    def act(self, request):
         if request.POST.get("seen_status") != self.instance.status:
             return self.changed_meanwhile(request.POST)
         form = self.decision_form(request.POST)
@@ -64,7 +78,7 @@ class ApplicationInspectView(InspectView):
                         "status": event.get_to_status_display().lower(),
                     },
                 )
-                return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
+                return self.back()
         return self.render_to_response(self.get_context_data(decision_form=form))
 
     def changed_meanwhile(self, data):
@@ -149,12 +163,10 @@ class BulkDecisionView(WMABaseView):
         return TemplateResponse(self.request, self.template_name, self.get_context_data(form=form))
 
 
-class AccessRequestInspectView(InspectView):
+class AccessRequestInspectView(DecisionInspectView):
     """The request, and the approve and decline forms while it is pending."""
 
-    def post(self, request, *args, **kwargs):
-        if not self.permission_helper.user_can_decide(request.user):
-            raise PermissionDenied
+    def act(self, request):
         if "approve" in request.POST:
             return self.approve(ApproveAccessForm(request.POST, prefix="approve"))
         return self.decline(DeclineAccessForm(request.POST, prefix="decline"))
@@ -198,9 +210,6 @@ class AccessRequestInspectView(InspectView):
                 messages.success(self.request, _("The request was declined."))
                 return self.back()
         return self.render_to_response(self.get_context_data(decline_form=form))
-
-    def back(self):
-        return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
 
     def get_context_data(self, **kwargs):
         pending = self.instance.status == AccessRequest.Status.PENDING

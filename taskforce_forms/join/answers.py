@@ -1,5 +1,7 @@
 """The join form's answers as people read them: in the inbox, its exports and e-mails."""
 
+from django.utils.translation import gettext
+
 from home.text import join_items
 
 from .questions import ContributionForm, QualificationForm
@@ -13,9 +15,16 @@ def answer_fields():
 
 
 def readable_answer(field, value):
+    """A value as people read it, wherever the site shows one (the review step, the inbox, its
+    exports, e-mails): choice labels rather than stored values, Yes or No, the items of a list
+    joined as the language writes them; "" when there is none."""
     if value in (None, "", []):
         return ""
-    choices = dict(getattr(field, "choices", []) or [])
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    if hasattr(field, "label_from_instance"):
+        return field.label_from_instance(value)
+    choices = dict(getattr(field, "choices", None) or [])
     if isinstance(value, list):
         return join_items(choices.get(item, item) for item in value)
     return str(choices.get(value, value))

@@ -2,11 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from strategy_pages.choices import Role
+from strategy_pages.choices import CANDIDACY_ROLES, Role
 
 from ..models import user_organization
-
-PARTNER_ONLY_ROLES = frozenset({Role.LEADER, Role.REGIONAL_REPRESENTATIVE})
 
 PARTNER_ONLY_REASON = _(
     "Only people from an organization that is a partner of “4 per 1000” can lead a Task "
@@ -21,7 +19,7 @@ def is_partner(user):
 
 def reason_role_unavailable(user, role):
     """Why `user` may not take `role`, or None when they may."""
-    if role in PARTNER_ONLY_ROLES and not is_partner(user):
+    if role in CANDIDACY_ROLES and not is_partner(user):
         return PARTNER_ONLY_REASON
     return None
 

@@ -2,8 +2,8 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
+from home.localized import in_default_language
 from strategy_pages.choices import Role
 
 from ..models import Region
@@ -75,7 +75,7 @@ class RegionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = Region.objects.filter(locale=Locale.get_default())
+        self.fields["region"].queryset = in_default_language(Region.objects)
 
 
 class ReviewForm(forms.Form):

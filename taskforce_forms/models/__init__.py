@@ -2,6 +2,7 @@
 
 from .applications import (
     CANDIDACY_DECISIONS,
+    CLOSED_STATUSES,
     OPEN_STATUSES,
     PENDING_STATUSES,
     ROSTER_STATUSES,
@@ -30,6 +31,7 @@ from .privacy import PersonalDataErasure
 
 __all__ = [
     "CANDIDACY_DECISIONS",
+    "CLOSED_STATUSES",
     "OPEN_STATUSES",
     "PENDING_STATUSES",
     "ROSTER_STATUSES",

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.localized import in_active_language
-from strategy_pages.choices import Role
+from strategy_pages.choices import CANDIDACY_ROLES, Role
 from strategy_pages.models import ObjectivePage
 
 from ..join.answers import readable_answers
@@ -36,6 +36,12 @@ OPEN_STATUSES = [
 ]
 PENDING_STATUSES = [ApplicationStatus.SUBMITTED, ApplicationStatus.SHORTLISTED]
 WITHDRAWABLE_STATUSES = PENDING_STATUSES
+# Decided for good, or withdrawn: what the retention policy deletes after a while.
+CLOSED_STATUSES = [
+    ApplicationStatus.DECLINED,
+    ApplicationStatus.NOT_SELECTED,
+    ApplicationStatus.WITHDRAWN,
+]
 # The people a Task Force's public page names or counts.
 ROSTER_STATUSES = [ApplicationStatus.NOMINATED, ApplicationStatus.ACCEPTED]
 
@@ -184,11 +190,20 @@ class Application(models.Model):
 
     @property
     def is_candidacy(self):
-        return self.role != Role.TEAM_MEMBER
+        return self.role in CANDIDACY_ROLES
 
     @property
     def can_be_withdrawn(self):
         return self.status in WITHDRAWABLE_STATUSES
+
+    def submission_event(self):
+        """The first event of every application: sent by the applicant, when received."""
+        return ApplicationEvent(
+            application=self,
+            to_status=ApplicationStatus.SUBMITTED,
+            actor=self.user,
+            created_at=self.submitted_at,
+        )
 
     def decisions(self):
         if self.is_erased:

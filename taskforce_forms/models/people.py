@@ -161,6 +161,11 @@ def user_organization(user):
     return profile.organization if profile else None
 
 
+class AccessRequestQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=AccessRequest.Status.PENDING)
+
+
 class AccessRequest(models.Model):
     """A visitor without a login asking the Secretariat for one."""
 
@@ -195,6 +200,8 @@ class AccessRequest(models.Model):
         verbose_name=_("decided by"),
     )
     decision_note = models.TextField(_("note"), blank=True)
+
+    objects = AccessRequestQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("access request")

@@ -1,12 +1,12 @@
 """The outbox in the Secretariat's admin: where each e-mail stands; failed ones sent again."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail_modeladmin.views import IndexView, InspectView, WMABaseView
+from wagtail_modeladmin.views import IndexView, WMABaseView
 
+from ..inbox.views import DecisionInspectView
 from ..models import OutgoingMail
 from .messages import send_again
 
@@ -21,14 +21,12 @@ class OutgoingMailIndexView(IndexView):
         return context
 
 
-class OutgoingMailInspectView(InspectView):
+class OutgoingMailInspectView(DecisionInspectView):
     """Where an e-mail stands; a failed one can be sent again at once."""
 
-    def post(self, request, *args, **kwargs):
-        if not self.permission_helper.user_can_decide(request.user):
-            raise PermissionDenied
+    def act(self, request):
         report_sending(request, OutgoingMail.objects.filter(pk=self.instance.pk))
-        return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
+        return self.back()
 
     def get_context_data(self, **kwargs):
         can_send_again = self.instance.status == OutgoingMail.Status.FAILED

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import SuspiciousOperation
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -12,16 +12,16 @@ from django.views.generic import TemplateView
 from formtools.wizard.views import NamedUrlWizardView
 from wagtail.models import Locale
 
-from home.text import join_items
-from strategy_pages.choices import Role
+from home.localized import in_default_language
+from strategy_pages.choices import CANDIDACY_ROLES, Role
 from strategy_pages.models import ObjectivePage, StrategyPage
 
-from ...models import Application, ApplicationEvent, ApplicationStatus
-from ...outbox.notifications import notify_application_submitted
-from ...ratelimit import TOO_MANY, is_rate_limited
-from ..eligibility import PARTNER_ONLY_ROLES
+from ...models import Application
+from ...ratelimit import is_rate_limited, too_many_requests
+from ..answers import readable_answer
 from ..forms import RegionForm, ReviewForm, RoleForm
 from ..questions import ContributionForm, QualificationForm
+from ..submission import submit
 
 ROLE, REGION, QUALIFICATION, CONTRIBUTION, REVIEW = (
     "role",
@@ -55,7 +55,7 @@ def represents_a_region(wizard):
 
 
 def answers_call_for_information(wizard):
-    return chosen_role(wizard) in PARTNER_ONLY_ROLES
+    return chosen_role(wizard) in CANDIDACY_ROLES
 
 
 def contributes_as_team_member(wizard):
@@ -77,7 +77,7 @@ def keep_unsent_answers(request, step):
 
 def task_force_or_404(code):
     return get_object_or_404(
-        ObjectivePage.objects.live().filter(locale=Locale.get_default()), code=code.upper()
+        in_default_language(ObjectivePage.objects.live()), code=code.upper()
     )
 
 
@@ -130,7 +130,7 @@ class JoinTaskForceView(LoginRequiredMixin, NamedUrlWizardView):
         if step == ROLE:
             return {"user": self.request.user}
         if step == REVIEW:
-            return {"offers_publication": chosen_role(self) in PARTNER_ONLY_ROLES}
+            return {"offers_publication": chosen_role(self) in CANDIDACY_ROLES}
         return {}
 
     def get(self, request, *args, **kwargs):
@@ -184,12 +184,7 @@ class JoinTaskForceView(LoginRequiredMixin, NamedUrlWizardView):
         return super().post(*args, **kwargs)
 
     def too_many_submissions(self):
-        form = self.get_form(data=self.request.POST)
-        form.is_valid()
-        form.add_error(None, TOO_MANY)
-        response = self.render(form)
-        response.status_code = 429
-        return response
+        return too_many_requests(self.get_form(data=self.request.POST), self.render)
 
     def render_revalidation_failure(self, failed_step, form, **kwargs):
         messages.warning(
@@ -257,24 +252,18 @@ class JoinTaskForceView(LoginRequiredMixin, NamedUrlWizardView):
         review = answers.pop(REVIEW)
         role = form_dict[ROLE].cleaned_data["role"]
         region = form_dict[REGION].cleaned_data["region"] if REGION in form_dict else None
+        application = Application(
+            user=self.request.user,
+            task_force=self.task_force,
+            role=role,
+            region=region,
+            answers=flatten(answers),
+            consent_to_processing=review["consent_to_processing"],
+            consent_to_publication=review.get("consent_to_publication", False),
+            language=get_language(),
+        )
         try:
-            with transaction.atomic():
-                application = Application.objects.create(
-                    user=self.request.user,
-                    task_force=self.task_force,
-                    role=role,
-                    region=region,
-                    answers=flatten(answers),
-                    consent_to_processing=review["consent_to_processing"],
-                    consent_to_publication=review.get("consent_to_publication", False),
-                    language=get_language(),
-                )
-                ApplicationEvent.objects.create(
-                    application=application,
-                    to_status=ApplicationStatus.SUBMITTED,
-                    actor=self.request.user,
-                )
-                notify_application_submitted(application)
+            submit(application)
         except IntegrityError:
             return self.already_applied()
         except DatabaseError as error:
@@ -294,19 +283,9 @@ def flatten(answers_by_step):
 
 
 def display_value(form, name):
-    """A field's answer as the user reads it: choice labels, not stored values."""
+    """A step's answer as the user reads it on the review step."""
     value = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
-    field = form.fields[name]
-    if value in (None, "", []):
-        return "—"
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    choices = dict(getattr(field, "choices", []) or [])
-    if isinstance(value, list):
-        return join_items(choices.get(item, item) for item in value)
-    if hasattr(field, "label_from_instance"):
-        return field.label_from_instance(value)
-    return str(choices.get(value, value))
+    return readable_answer(form.fields[name], value) or "—"
 
 
 class JoinDoneView(LoginRequiredMixin, TemplateView):

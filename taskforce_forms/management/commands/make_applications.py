@@ -9,13 +9,13 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale
 
+from home.localized import in_default_language
 from strategy_pages.choices import Role
 from strategy_pages.models import ObjectivePage
+from taskforce_forms.join.submission import submit_many
 from taskforce_forms.models import (
     Application,
-    ApplicationEvent,
     ApplicationStatus,
     MembershipStatus,
     Organization,
@@ -48,9 +48,8 @@ class Command(BaseCommand):
             raise CommandError("make_applications only runs with DEBUG on: it writes fake people.")
         # Fake data, repeatable: no secret.
         self.rng = Random(seed)  # noqa: S311  # nosec B311
-        locale = Locale.get_default()
-        task_forces = list(ObjectivePage.objects.filter(locale=locale))
-        regions = list(Region.objects.filter(locale=locale))
+        task_forces = list(in_default_language(ObjectivePage.objects))
+        regions = list(in_default_language(Region.objects))
         applicants = self.applicants(-(-count // len(task_forces)))
         now = timezone.now()
         applications = []
@@ -72,19 +71,7 @@ class Command(BaseCommand):
                     submitted_at=now - timedelta(minutes=self.rng.randint(0, 60 * 24 * 365)),
                 )
             )
-        Application.objects.bulk_create(applications, batch_size=1000)
-        ApplicationEvent.objects.bulk_create(
-            [
-                ApplicationEvent(
-                    application=application,
-                    to_status=ApplicationStatus.SUBMITTED,
-                    actor=application.user,
-                    created_at=application.submitted_at,
-                )
-                for application in applications
-            ],
-            batch_size=1000,
-        )
+        submit_many(applications)
         self.stdout.write(f"Created {count} applications from {len(applicants)} applicants.")
 
     def applicants(self, number):
