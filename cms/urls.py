@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
@@ -7,8 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
-from home import routing
-from home import views as home_views
+from home import health, routing
 from home.sitemaps import sitemap
 from search import views as search_views
 
@@ -22,8 +23,8 @@ urlpatterns = [
         name="robots_txt",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("health/", home_views.health, name="health"),
-    path("health/alive/", home_views.alive, name="alive"),
+    path("health/", health.health, name="health"),
+    path("health/alive/", health.alive, name="alive"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -36,9 +37,6 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-
     urlpatterns = (
         staticfiles_urlpatterns()
         + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

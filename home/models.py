@@ -9,7 +9,7 @@ from wagtail.search import index
 from strategy_pages.models import live_tree
 
 from .pages import SitePage
-from .panels import TranslationStatusPanel
+from .translations.panels import TranslationStatusPanel
 
 
 class HomePage(SitePage, Page):

@@ -1,23 +1,24 @@
+"""Wagtail admin registration only: the Translations report, its menu entry, our admin CSS."""
+
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from . import views
-
-
-class TranslationsReportMenuItem(MenuItem):
-    """Everyone who edits pages may see which translations need work."""
-
-    def is_shown(self, request):
-        return request.user.has_perm("wagtailadmin.access_admin")
+from .translations import views as translations_views
+from .translations.menus import TranslationsReportMenuItem
 
 
 @hooks.register("register_admin_urls")
 def translations_report_url():
-    return [path("reports/translations/", views.translations_report, name="translations_report")]
+    return [
+        path(
+            "reports/translations/",
+            translations_views.translations_report,
+            name="translations_report",
+        )
+    ]
 
 
 @hooks.register("register_reports_menu_item")

@@ -24,7 +24,7 @@ from wagtail_localize.models import (
 from wagtail_localize.strings import StringValue
 
 from home.models import HomePage
-from home.translation_sync import publish_translation
+from home.translations.sync import publish_translation
 
 from .models import GoalPage, ObjectivePage, StrategyPage
 
@@ -248,7 +248,7 @@ class StrategyLoader:
     def translate(self, home, locales):
         """Creates the missing translations of every page and translatable snippet, and enters
         the data file's translations. A changed page's translations were re-synced when it was
-        published (home.translation_sync)."""
+        published (home.translations.sync)."""
         targets = [locale for locale in locales if locale.pk != home.locale_id]
         source_pages = [home, *home.get_descendants().specific().order_by("path")]
         snippets = translatable_snippets(home.locale)

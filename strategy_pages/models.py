@@ -11,7 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.pages import SitePage
-from home.panels import TranslationStatusPanel
+from home.translations.panels import TranslationStatusPanel
 
 from .blocks import FootnoteBlock, JoinStepBlock, RoleBlock, TargetMilestoneBlock
 from .forms import GoalPageForm, ObjectivePageForm

@@ -13,6 +13,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Locale
 
+from home import health
 from strategy_pages.models import ObjectivePage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,9 +121,7 @@ def test_health_checks(client):
 
 @pytest.mark.django_db
 def test_health_says_503_when_the_database_does_not_answer(client, monkeypatch):
-    from home import views
-
-    monkeypatch.setattr(views, "database_answers", lambda: False)
+    monkeypatch.setattr(health, "database_answers", lambda: False)
     response = client.get("/health/")
     assert response.status_code == 503
     assert response.json()["database"] == "failing"

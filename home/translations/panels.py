@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 from wagtail.models import Locale, Page
 
-from .translation_report import State, translation_report
+from .report import State, translation_report
 
 
 class TranslationStatusPanel(Panel):

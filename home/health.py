@@ -1,19 +1,9 @@
+"""Health probes for the load balancer: the process answers (liveness); the database and the
+cache answer (readiness)."""
+
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext_lazy as _
-
-from .translation_report import translation_report
-
-
-def translations_report(request):
-    """The page × language overview, in the Reports menu of the admin."""
-    return TemplateResponse(
-        request,
-        "home/admin/translations_report.html",
-        {"report": translation_report(), "page_title": _("Translations")},
-    )
 
 
 def alive(request):

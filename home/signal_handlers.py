@@ -1,0 +1,21 @@
+"""Receivers: cached pages forgotten when a page changes; translations republished when their
+English page is published."""
+
+from django.db.models.signals import post_delete
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from .page_cache import new_generation
+from .translations.sync import sync_translations
+
+
+def forget_pages_on_page_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        new_generation()
+
+
+def connect():
+    page_published.connect(sync_translations, dispatch_uid="sync_translations")
+    for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
+        signal.connect(new_generation, dispatch_uid=f"page_cache_{signal}")
+    post_delete.connect(forget_pages_on_page_delete, dispatch_uid="page_cache_page_delete")
