@@ -122,7 +122,7 @@ load: install postgres-package
 
 # The property-based tests searching far longer than `make test` does (~15 min).
 fuzz: install-test
-	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests/test_properties.py
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests/join/test_properties.py
 
 # After changing a translatable string: update the catalogues, translate, then compile.
 LANGUAGES_TO_TRANSLATE := fr es ar ru zh_Hans

@@ -1,0 +1,1 @@
+"""The Secretariat's inbox: decisions and the admin's screens."""

@@ -1,0 +1,1 @@
+"""Accounts, the join form, 'My applications', bad input and faults."""

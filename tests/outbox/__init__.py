@@ -1,0 +1,1 @@
+"""The outbox: e-mails delivered, retried, sent again."""

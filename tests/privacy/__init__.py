@@ -1,0 +1,1 @@
+"""Data protection: export, erasure, retention."""

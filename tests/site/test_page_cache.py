@@ -1,0 +1,129 @@
+"""Anonymous pages from the cache, and never a stale one: every change is seen at once."""
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Locale
+
+from home import page_cache
+from strategy_pages.choices import Role
+from strategy_pages.models import ObjectivePage
+from taskforce_forms.inbox import decisions
+from taskforce_forms.models import Decision
+
+from ..factories import apply, partner_user, secretariat_user
+
+pytestmark = pytest.mark.django_db
+
+A1 = "/en/task-forces/goal-a/a1/"
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings, tmp_path):
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "generation")
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_second_visit_is_served_from_the_cache_without_a_query(client, django_assert_num_queries):
+    first = client.get(A1)
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get(A1)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    assert second["Content-Language"] == "en"
+
+
+def test_a_published_change_is_visible_on_the_next_request(client):
+    client.get(A1)
+    page = ObjectivePage.objects.get(code="A1", locale=Locale.get_default())
+    page.label = "Soil carbon in NDCs"
+    page.save_revision().publish()
+    response = client.get(A1)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Soil carbon in NDCs" in response.content.decode()
+
+
+def test_an_unpublished_page_is_gone_on_the_next_request(client):
+    client.get(A1)
+    ObjectivePage.objects.get(code="A1", locale=Locale.get_default()).unpublish()
+    assert client.get(A1).status_code == 404
+
+
+def test_a_nomination_reaches_the_task_force_page_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    candidate = apply(partner_user(), "A1", role=Role.LEADER, consent_to_publication=True)
+    assert "Paula Tester" not in client.get(A1).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        decisions.decide(candidate, Decision.NOMINATE, by=secretariat_user())
+    assert "Paula Tester" in client.get(A1).content.decode()
+
+
+def test_a_renamed_nominee_is_renamed_on_the_page(client):
+    candidate = apply(
+        partner_user(), "A1", role=Role.LEADER, consent_to_publication=True, status="nominated"
+    )
+    assert "Paula Tester" in client.get(A1).content.decode()
+    candidate.user.last_name = "Durand"
+    candidate.user.save()
+    assert "Paula Durand" in client.get(A1).content.decode()
+
+
+def test_logging_in_does_not_empty_the_cache(client):
+    user = partner_user()
+    client.get(A1)
+    user.save(update_fields=["last_login"])
+    assert client.get(A1)["X-Page-Cache"] == "hit"
+
+
+def test_the_query_string_is_part_of_the_key(client):
+    client.get("/en/search/", {"query": "carbon"})
+    assert client.get("/en/search/", {"query": "carbon"})["X-Page-Cache"] == "hit"
+    other = client.get("/en/search/", {"query": "NDCs"})
+    assert other["X-Page-Cache"] == "miss"
+    assert "NDCs" in other.content.decode()
+
+
+def test_search_results_follow_a_publication(client):
+    client.get("/en/search/", {"query": "vermicompost"})
+    page = ObjectivePage.objects.get(code="D2", locale=Locale.get_default())
+    page.label = "Vermicompost"
+    page.save_revision().publish()
+    assert page.url in client.get("/en/search/", {"query": "vermicompost"}).content.decode()
+
+
+def test_logged_in_visitors_get_their_own_page(client):
+    client.get(A1)
+    client.force_login(partner_user())
+    response = client.get(A1)
+    assert "X-Page-Cache" not in response
+    assert "Paula Tester" in response.content.decode(), "their name in the account menu"
+
+
+def test_other_views_are_not_cached(client):
+    client.get("/en/accounts/login/")
+    assert "X-Page-Cache" not in client.get("/en/accounts/login/")
+
+
+def test_every_process_sees_a_new_generation():
+    """The generation is a file's modification time, which every worker process reads."""
+    before = page_cache.current_generation()
+    page_cache.new_generation()
+    middle = page_cache.current_generation()
+    page_cache.new_generation()
+    assert before < middle < page_cache.current_generation()
+
+
+def test_the_generation_is_renewed_again_when_the_change_is_committed(
+    django_capture_on_commit_callbacks,
+):
+    """A page rendered between the change and its commit shows the data before the change:
+    it must not be kept under the new generation."""
+    with django_capture_on_commit_callbacks(execute=True):
+        page_cache.new_generation()
+        before_the_commit = page_cache.current_generation()
+    assert page_cache.current_generation() > before_the_commit

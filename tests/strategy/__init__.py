@@ -1,0 +1,1 @@
+"""The strategy's content: the loader and the page types."""
