@@ -3,12 +3,19 @@ switcher, and to tell what is still in English) and the privacy check."""
 
 import re
 
+from csp.constants import SELF
+from csp.decorators import csp_replace
 from django.conf import settings
 from django.utils.translation import get_language
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from wagtail.blocks import ChoiceBlock, StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
+
+
+def framed_by_the_admin(view):
+    return csp_replace({"frame-ancestors": [SELF]})(xframe_options_sameorigin(view))
 
 
 class SitePage:
@@ -20,6 +27,14 @@ class SitePage:
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         response.page_cacheable = True  # the same for every anonymous visitor: see page_cache
+        return response
+
+    def serve_preview(self, request, mode_name):
+        """Shown in the editor's preview panel, a frame of the admin's own origin: the public
+        pages' `frame-ancestors 'none'` and `X-Frame-Options: DENY` would leave it blank (Wagtail
+        renders the preview through the middleware, with the page's own path). Never cached."""
+        response = framed_by_the_admin(super().serve_preview)(request, mode_name)
+        response.page_cacheable = False
         return response
 
     def get_context(self, request, *args, **kwargs):
