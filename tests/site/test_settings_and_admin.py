@@ -84,6 +84,12 @@ def test_the_admin_page_listing_shows_codes(client, editor):
     assert "C3 · Boost investments" in html
 
 
+def test_the_admin_fetches_no_avatar_from_gravatar(client, editor):
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert "gravatar" not in html.lower()
+
+
 def test_admin_search_finds_an_objective_by_code(client, editor):
     client.force_login(editor)
     html = client.get("/admin/pages/search/", {"q": "C3"}).content.decode()
