@@ -89,7 +89,7 @@ class TargetMilestoneBlock(blocks.StructBlock):
     """One column of an objective's target table: a milestone, its year and its statements."""
 
     milestone = blocks.ChoiceBlock(
-        label=_("Milestone"),
+        label=_("Kind"),
         choices=Milestone.choices,
         default=Milestone.TARGET,
         help_text=_("Baseline for the starting point, Target for a goal to reach."),
@@ -104,10 +104,15 @@ class TargetMilestoneBlock(blocks.StructBlock):
         blocks.TextBlock(label=_("Statement")),
         label=_("Statements"),
         min_num=1,
-        help_text=_("One statement per item; a cell can hold several."),
+        help_text=_(
+            "One statement per item; a cell can hold several. Refer to a footnote with its "
+            "marker, e.g. * or **, as listed under Footnotes."
+        ),
     )
 
     class Meta:
         icon = "table"
-        label = _("Milestone")
+        label = _("Column")
+        # Collapsed columns and the minimap read “Target 2030”, not just “Target”.
+        label_format = "{milestone} {year}"
         value_class = TargetMilestoneValue
