@@ -1,8 +1,11 @@
 """The inbox in the Wagtail admin: who sees it, its list, filters, decisions, exports, access
 requests, the dashboard's coverage panel and the public Task Force page."""
 
+import codecs
 import csv
+import datetime
 import io
+import re
 from datetime import timedelta
 
 import openpyxl
@@ -287,10 +290,12 @@ def test_bulk_decisions_need_a_choice(secretariat, inbox):
 
 def test_the_csv_export_has_the_answers_as_columns(secretariat, inbox):
     response = secretariat.get(APPLICATIONS + "?export=csv&task_force=C3")
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    content = b"".join(response.streaming_content)
+    assert content.startswith(codecs.BOM_UTF8), "Excel reads UTF-8 only with the byte-order mark"
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     heading, row = rows[0], dict(zip(rows[0], rows[1], strict=True))
     assert heading[:10] == [
-        "Received",
+        "Received (UTC)",
         "Applicant",
         "E-mail",
         "Organization",
@@ -306,6 +311,7 @@ def test_the_csv_export_has_the_answers_as_columns(secretariat, inbox):
     assert row["Role"] == "Team Member"
     assert row["What can you contribute?"] == "Relevant literature, Something else"
     assert row["Tell us more"] == "'=HYPERLINK(1)", "a formula is kept as text"
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", row["Received (UTC)"])
 
 
 def test_the_xlsx_export(secretariat, inbox):
@@ -313,9 +319,16 @@ def test_the_xlsx_export(secretariat, inbox):
     content = b"".join(response.streaming_content)
     sheet = openpyxl.load_workbook(io.BytesIO(content)).active
     rows = list(sheet.values)
-    assert rows[0][1] == "Applicant"
+    assert rows[0][:2] == ("Received (UTC)", "Applicant")
     assert len(rows) == 1 + len(inbox)
     assert "Ten years of soil carbon work" in [cell for row in rows for cell in row]
+    assert all(cell.font.bold for cell in sheet[1]), "a bold header"
+    assert sheet.freeze_panes == "A2", "the header stays in view"
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}{len(rows)}"
+    assert sheet.column_dimensions["B"].width >= len("Applicant")
+    received = sheet.cell(2, 1)
+    assert isinstance(received.value, datetime.datetime) and received.value.second == 0
+    assert received.number_format == "yyyy-mm-dd hh:mm", "an unambiguous date, not the US form"
 
 
 # Access requests
