@@ -22,10 +22,17 @@ def notify_application_submitted(application):
 
 
 def notify_access_request_received(access_request):
+    """The visitor, in their language, and the Secretariat, which decides on it."""
     queue(
         "taskforce_forms/emails/access_request_received",
         [access_request.email],
         access_request.language,
+        access_request=access_request,
+    )
+    queue(
+        "taskforce_forms/emails/access_request_to_secretariat",
+        [settings.SECRETARIAT_EMAIL],
+        settings.LANGUAGE_CODE,
         access_request=access_request,
     )
 

@@ -107,6 +107,20 @@ def test_a_visitor_requests_a_login(client, django_capture_on_commit_callbacks):
     assert mail.outbox[0].to == ["nadia@example.org"]
 
 
+def test_the_secretariat_is_told_of_a_request_for_a_login(
+    client, settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        request_login(client)
+    access_request = AccessRequest.objects.get()
+    to_secretariat = next(m for m in mail.outbox if m.to == [settings.SECRETARIAT_EMAIL])
+    assert to_secretariat.subject == "Request for a login: Nadia Nouvelle", "in English"
+    assert "Sahel Soils (Member of “4 per 1000”)" in to_secretariat.body
+    assert f"/admin/taskforce_forms/accessrequest/inspect/{access_request.pk}/" in (
+        to_secretariat.body
+    )
+
+
 def test_a_bad_request_for_a_login_keeps_what_was_typed(client):
     response = request_login(client, email="not-an-address")
     html = response.content.decode()
