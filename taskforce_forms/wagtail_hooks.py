@@ -7,14 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from .inbox import columns
 from .inbox import views as inbox_views
-from .inbox.admin import InboxAdmin
+from .inbox.admin import InboxAdmin, SecretariatAdmin
 from .inbox.dashboard import CoveragePanel
 from .inbox.filters import GoalFilter, RegionFilter, TaskForceFilter
-from .inbox.permissions import InboxPermissionHelper
+from .inbox.permissions import InboxPermissionHelper, answering_403
 from .join.answers import answer_fields
 from .models import AccessRequest, Application, Organization, OutgoingMail, Profile, Region
 from .outbox import views as outbox_views
@@ -22,7 +22,7 @@ from .outbox.delivery import failed_count
 from .privacy import views as privacy_views
 
 
-class OrganizationAdmin(ModelAdmin):
+class OrganizationAdmin(SecretariatAdmin):
     model = Organization
     menu_icon = "group"
     list_display = ["name", "country", "membership_status"]
@@ -35,7 +35,7 @@ class OrganizationAdmin(ModelAdmin):
     edit_view_class = inbox_views.OrganizationEditView
 
 
-class ProfileAdmin(ModelAdmin):
+class ProfileAdmin(SecretariatAdmin):
     model = Profile
     menu_label = _("People")
     menu_icon = "user"
@@ -217,6 +217,9 @@ class RegionViewSet(SnippetViewSet):
     icon = "site"
     menu_label = _("Regions")
     list_display = ["name", "sort_order"]
+
+    def get_urlpatterns(self):
+        return answering_403(super().get_urlpatterns())
 
 
 register_snippet(RegionViewSet)

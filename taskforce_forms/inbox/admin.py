@@ -1,26 +1,17 @@
-"""The base of the Secretariat's lists in wagtail-modeladmin, through its public API only:
-items are decided, not edited; the menu counts what waits; every URL answers 403 to whoever
-may not see it (`permissions.forbidden_is_403`); `list_actions` adds views on the whole list."""
+"""The bases of the Secretariat's lists in wagtail-modeladmin, through its public API only.
+Every URL answers 403 to whoever may not see it (`permissions.answering_403`); in the inbox,
+items are decided, not edited, the menu counts what waits, and `list_actions` adds views on the
+whole list."""
 
 from django.urls import re_path
 from wagtail_modeladmin.options import ModelAdmin
 
 from .menus import PendingCountMenuItem
-from .permissions import InboxPermissionHelper, forbidden_is_403
+from .permissions import InboxPermissionHelper, answering_403
 
 
-class InboxAdmin(ModelAdmin):
-    permission_helper_class = InboxPermissionHelper
-    inspect_view_enabled = True
-    list_per_page = 25
+class SecretariatAdmin(ModelAdmin):
     list_actions = {}  # URL action name: a wagtail-modeladmin view class acting on the list
-
-    def pending_count(self):
-        """How many items wait, for the menu (the model's `pending()`); 0 shows no count."""
-        return self.model.objects.pending().count()
-
-    def get_menu_item(self, order=None):
-        return PendingCountMenuItem(self, order or self.get_menu_order())
 
     def get_admin_urls_for_registration(self):
         urls = super().get_admin_urls_for_registration() + tuple(
@@ -31,7 +22,17 @@ class InboxAdmin(ModelAdmin):
             )
             for action, view_class in self.list_actions.items()
         )
-        return tuple(
-            re_path(url.pattern.regex.pattern, forbidden_is_403(url.callback), name=url.name)
-            for url in urls
-        )
+        return tuple(answering_403(urls))
+
+
+class InboxAdmin(SecretariatAdmin):
+    permission_helper_class = InboxPermissionHelper
+    inspect_view_enabled = True
+    list_per_page = 25
+
+    def pending_count(self):
+        """How many items wait, for the menu (the model's `pending()`); 0 shows no count."""
+        return self.model.objects.pending().count()
+
+    def get_menu_item(self, order=None):
+        return PendingCountMenuItem(self, order or self.get_menu_order())

@@ -1,14 +1,16 @@
 """Who may do what in the Secretariat's screens, and how a refusal reads.
 
-One mechanism for every Secretariat URL (the inbox, the outbox, the personal-data screens):
-`forbidden_is_403` wraps the view, so that a `PermissionDenied` raised by Wagtail or by the view
-answers 403 with an explanation page, instead of Wagtail's redirect to the dashboard that would
-let a refused URL pass for one that does not exist."""
+One mechanism for every Secretariat URL (the inbox, the outbox, organizations, people, regions,
+the personal-data screens): `answering_403` wraps each view in `forbidden_is_403`, so that a
+`PermissionDenied` raised by Wagtail or by the view answers 403 with an explanation page,
+instead of Wagtail's redirect to the dashboard with a banner, which would let a refused URL
+pass for one that does not exist, and differ from screen to screen."""
 
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.urls import URLPattern
 from wagtail_modeladmin.helpers import PermissionHelper
 
 
@@ -41,3 +43,11 @@ def forbidden_is_403(view):
             return TemplateResponse(request, "taskforce_forms/admin/403.html", status=403)
 
     return view_or_403
+
+
+def answering_403(urlpatterns):
+    """`urlpatterns` with each view wrapped in `forbidden_is_403`."""
+    return [
+        URLPattern(url.pattern, forbidden_is_403(url.callback), url.default_args, url.name)
+        for url in urlpatterns
+    ]

@@ -20,7 +20,7 @@ from django.views import View
 from wagtail_modeladmin.helpers import ButtonHelper
 
 from ..inbox.columns import person_name
-from ..inbox.permissions import forbidden_is_403
+from ..inbox.permissions import answering_403
 from .erasure import ErasureRefused, erase_person, erasure_counts, refusal
 from .export import personal_data
 
@@ -117,18 +117,20 @@ class EraseView(PersonView):
 
 def urls():
     """The admin URLs, answering 403 rather than Wagtail's redirect to the dashboard."""
-    return [
-        path(
-            "taskforce_forms/person/<int:user_id>/export/",
-            forbidden_is_403(ExportView.as_view()),
-            name="taskforce_forms_person_export",
-        ),
-        path(
-            "taskforce_forms/person/<int:user_id>/erase/",
-            forbidden_is_403(EraseView.as_view()),
-            name="taskforce_forms_person_erase",
-        ),
-    ]
+    return answering_403(
+        [
+            path(
+                "taskforce_forms/person/<int:user_id>/export/",
+                ExportView.as_view(),
+                name="taskforce_forms_person_export",
+            ),
+            path(
+                "taskforce_forms/person/<int:user_id>/erase/",
+                EraseView.as_view(),
+                name="taskforce_forms_person_erase",
+            ),
+        ]
+    )
 
 
 class PersonButtonHelper(ButtonHelper):

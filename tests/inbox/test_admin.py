@@ -85,13 +85,23 @@ INBOX_URLS = [
     APPLICATIONS + "?export=csv",
     APPLICATIONS + "bulk_decide/",
     ACCESS_REQUESTS,
+    "/admin/taskforce_forms/outgoingmail/",
+    "/admin/taskforce_forms/organization/",
+    "/admin/taskforce_forms/organization/create/",
+    "/admin/taskforce_forms/profile/",
+    "/admin/snippets/taskforce_forms/region/",
+    "/admin/snippets/taskforce_forms/region/add/",
 ]
 
 
 @pytest.mark.parametrize("url", INBOX_URLS)
 def test_editors_get_403_on_every_inbox_url(client, url):
+    """One behaviour for every Secretariat screen: 403 with an explanation, never Wagtail's
+    redirect to the dashboard."""
     client.force_login(editor_user())
-    assert client.get(url).status_code == 403
+    response = client.get(url)
+    assert response.status_code == 403
+    assert "taskforce_forms/admin/403.html" in [t.name for t in response.templates]
 
 
 def test_editors_cannot_inspect_or_decide(client, inbox):
