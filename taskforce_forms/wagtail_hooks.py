@@ -13,7 +13,7 @@ from .inbox import columns
 from .inbox import views as inbox_views
 from .inbox.admin import InboxAdmin, SecretariatAdmin
 from .inbox.dashboard import CoveragePanel
-from .inbox.filters import GoalFilter, RegionFilter, TaskForceFilter
+from .inbox.filters import GoalFilter, RegionFilter, StatusFilter, TaskForceFilter
 from .inbox.permissions import InboxPermissionHelper, answering_403
 from .join.answers import answer_fields
 from .models import AccessRequest, Application, Organization, OutgoingMail, Profile, Region
@@ -53,8 +53,8 @@ class ApplicationAdmin(InboxAdmin):
     model = Application
     menu_icon = "form"
     list_display = [
-        "submitted_at",
         "applicant",
+        "received",
         "organization",
         "membership",
         "task_force_code",
@@ -64,11 +64,11 @@ class ApplicationAdmin(InboxAdmin):
         "language",
     ]
     list_filter = [
+        StatusFilter,
+        "role",
         GoalFilter,
         TaskForceFilter,
-        "role",
         RegionFilter,
-        "status",
         "user__profile__organization__membership_status",
         "submitted_at",
     ]
@@ -79,7 +79,8 @@ class ApplicationAdmin(InboxAdmin):
         "user__profile__organization__name",
     ]
     list_export = [
-        *list_display[:2],
+        "submitted_at",
+        "applicant",
         "applicant_email",
         *list_display[2:],
         "consent_to_publication",
@@ -95,6 +96,10 @@ class ApplicationAdmin(InboxAdmin):
     @admin_display(description=_("applicant"), ordering="user__last_name")
     def applicant(self, application):
         return columns.applicant_name(application)
+
+    @admin_display(description=_("received"), ordering="submitted_at")
+    def received(self, application):
+        return columns.received(application)
 
     @admin_display(description=_("e-mail"), ordering="user__email")
     def applicant_email(self, application):
@@ -113,8 +118,6 @@ class ApplicationAdmin(InboxAdmin):
         return application.task_force.code
 
 
-
-
 class AccessRequestAdmin(InboxAdmin):
     model = AccessRequest
     menu_icon = "mail"
@@ -130,6 +133,7 @@ class AccessRequestAdmin(InboxAdmin):
     ]
     list_filter = ["status", "membership_claim", "language", "created_at"]
     search_fields = ["name", "email", "organization_name"]
+    index_template_name = "taskforce_forms/admin/inbox_index.html"
     inspect_view_class = inbox_views.AccessRequestInspectView
     inspect_template_name = "taskforce_forms/admin/access_request_inspect.html"
     inspect_view_fields = [

@@ -1,5 +1,7 @@
 """The inbox's columns as people read them: names, organizations, membership statuses."""
 
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
 from ..models import user_organization
@@ -23,3 +25,8 @@ def organization_name(application):
 def membership_status(application):
     organization = user_organization(application.user)
     return organization.get_membership_status_display() if organization else "—"
+
+
+def received(application):
+    """The date and time, short, on one line."""
+    return date_format(localtime(application.submitted_at), "SHORT_DATETIME_FORMAT")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from home.localized import in_default_language
 from strategy_pages.models import GoalPage, ObjectivePage
 
-from ..models import Region
+from ..models import ApplicationStatus, Region
 
 
 class GoalFilter(SimpleListFilter):
@@ -53,3 +53,38 @@ class RegionFilter(SimpleListFilter):
         if self.value():
             return queryset.filter(region_id=self.value())
         return queryset
+
+
+class StatusFilter(SimpleListFilter):
+    """The list opens on what waits for a decision, one click from every application."""
+
+    title = _("status")
+    parameter_name = "status"
+    WAITING = "waiting"
+    ALL = "all"
+
+    def lookups(self, request, model_admin):
+        return [
+            (self.WAITING, _("Waiting for a decision")),
+            *ApplicationStatus.choices,
+            (self.ALL, _("All applications")),
+        ]
+
+    def current(self):
+        return self.value() or self.WAITING
+
+    def choices(self, changelist):
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": self.current() == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.current()
+        if value == self.WAITING:
+            return queryset.pending()
+        if value == self.ALL:
+            return queryset
+        return queryset.filter(status=value)

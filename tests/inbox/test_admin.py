@@ -167,7 +167,8 @@ def test_the_list_has_the_columns_the_secretariat_needs(secretariat, inbox):
         ("goal=A", {"leader", "representative"}),
         ("task_force=C3", {"member"}),
         ("role__exact=leader", {"leader"}),
-        ("status__exact=declined", {"old"}),
+        ("status=declined", {"old"}),
+        ("status=all&role__exact=team_member", {"member", "old"}),
         ("user__profile__organization__membership_status__exact=member", {"member"}),
         ("q=kofi", {"representative"}),
         ("q=manuel%40example.org", {"member"}),
@@ -182,6 +183,16 @@ def test_filters_and_search(secretariat, inbox, query, expected):
         if inspect_url(application) in response.content.decode()
     }
     assert shown == expected
+
+
+def test_the_list_opens_on_what_waits_one_click_from_all(secretariat, inbox):
+    waiting = secretariat.get(APPLICATIONS).content.decode()
+    pending = {key for key, a in inbox.items() if a.status in ("submitted", "shortlisted")}
+    assert {key for key, a in inbox.items() if inspect_url(a) in waiting} == pending
+    assert pending != set(inbox), "the fixture has decided applications too"
+    assert 'href="?status=all"' in waiting
+    everything = secretariat.get(f"{APPLICATIONS}?status=all").content.decode()
+    assert all(inspect_url(application) in everything for application in inbox.values())
 
 
 def test_the_region_and_date_filters(secretariat, inbox):
@@ -325,7 +336,7 @@ def test_the_csv_export_has_the_answers_as_columns(secretariat, inbox):
 
 
 def test_the_xlsx_export(secretariat, inbox):
-    response = secretariat.get(APPLICATIONS + "?export=xlsx")
+    response = secretariat.get(APPLICATIONS + "?export=xlsx&status=all")
     content = b"".join(response.streaming_content)
     sheet = openpyxl.load_workbook(io.BytesIO(content)).active
     rows = list(sheet.values)
