@@ -1,10 +1,12 @@
-"""A small line chart drawn as SVG on the server: nothing fetched, nothing run in the browser."""
+"""Small bar charts drawn as SVG on the server, one per goal on a shared scale (small
+multiples, easier to read than crossing lines): nothing fetched, nothing run in the browser."""
 
 # Distinguishable for common colour-vision deficiencies (Okabe & Ito), dark enough on white.
 SERIES_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8A6D00", "#56595C"]
 
-WIDTH, HEIGHT = 640, 260
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 40, 16, 16, 36
+WIDTH, HEIGHT = 240, 110
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 24, 4, 8, 22
+BAR_GAP = 2
 
 
 def nice_ceiling(value):
@@ -17,39 +19,47 @@ def nice_ceiling(value):
         magnitude *= 10
 
 
-def line_chart(x_values, series):
-    """Coordinates for one line per series over `x_values`; the template draws them."""
+def small_multiples(months, series):
+    """One bar chart per series over `months` (dates), all on the same vertical scale; the
+    template draws them."""
     top = nice_ceiling(max((max(values) for values in series.values() if values), default=0))
     plot_width = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
     plot_height = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
-    step = plot_width / max(len(x_values) - 1, 1)
+    slot = plot_width / max(len(months), 1)
+    bottom = MARGIN_TOP + plot_height
 
-    def x(position):
-        return round(MARGIN_LEFT + position * step, 1)
-
-    def y(value):
-        return round(MARGIN_TOP + plot_height * (1 - value / top), 1)
-
-    lines = []
-    for number, (name, values) in enumerate(series.items()):
-        points = [(x(position), y(value)) for position, value in enumerate(values)]
-        lines.append(
+    def bars(values):
+        return [
             {
-                "name": name,
-                "colour": SERIES_COLOURS[number % len(SERIES_COLOURS)],
-                "points": " ".join(f"{px},{py}" for px, py in points),
-                "values": values,
-                "total": sum(values),
+                "x": round(MARGIN_LEFT + position * slot + BAR_GAP / 2, 1),
+                "width": round(slot - BAR_GAP, 1),
+                "y": round(bottom - plot_height * value / top, 1),
+                "height": round(plot_height * value / top, 1),
+                "month": month,
+                "value": value,
             }
-        )
+            for position, (month, value) in enumerate(zip(months, values, strict=True))
+        ]
+
     return {
         "width": WIDTH,
         "height": HEIGHT,
         "plot_left": MARGIN_LEFT,
         "plot_right": WIDTH - MARGIN_RIGHT,
-        "plot_bottom": y(0),
-        "x_ticks": [(x(position), value) for position, value in enumerate(x_values)],
-        "y_ticks": [(y(value), value) for value in (0, top // 2, top)],
-        "lines": lines,
-        "x_values": x_values,
+        "plot_top": MARGIN_TOP,
+        "plot_bottom": bottom,
+        "top": top,
+        "first_month": months[0] if months else None,
+        "last_month": months[-1] if months else None,
+        "charts": [
+            {
+                "name": name,
+                "colour": SERIES_COLOURS[number % len(SERIES_COLOURS)],
+                "bars": bars(values),
+                "values": values,
+                "total": sum(values),
+            }
+            for number, (name, values) in enumerate(series.items())
+        ],
+        "months": months,
     }

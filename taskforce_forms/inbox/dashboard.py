@@ -116,7 +116,7 @@ class CoveragePanel(Component):
         return {
             "pending": pending_counts(),
             "coverage": coverage(),
-            "chart": charts.line_chart(months, series),
+            "chart": charts.small_multiples(months, series),
             "applications_url": reverse("taskforce_forms_application_modeladmin_index"),
             "access_requests_url": reverse("taskforce_forms_accessrequest_modeladmin_index"),
         }

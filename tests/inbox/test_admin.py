@@ -455,7 +455,8 @@ def test_the_coverage_panel_shows_nominations_gaps_and_the_chart(
     assert "task-force-coverage" in html
     assert '<td class="coverage-filled">Paula Tester' in html
     assert html.count('class="coverage-gap"') == 24 * 6 - 1
-    assert "<svg" in html and "<polyline" in html
+    assert html.count('<svg viewBox="0 0 240 110" role="img"') == 6, "one small chart per goal"
+    assert "Goal A: 2 applications" in html
     assert "1 application waits for a decision" in html
 
 
