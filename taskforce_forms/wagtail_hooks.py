@@ -31,6 +31,7 @@ class OrganizationAdmin(SecretariatAdmin):
     inspect_view_enabled = True
     inspect_view_fields = ["name", "country", "membership_status"]
     inspect_template_name = "taskforce_forms/admin/organization_inspect.html"
+    inspect_view_class = inbox_views.ReadableInspectView
     create_view_class = inbox_views.OrganizationCreateView
     edit_view_class = inbox_views.OrganizationEditView
 
@@ -46,6 +47,7 @@ class ProfileAdmin(SecretariatAdmin):
     form_fields_exclude = ["user"]
     inspect_view_enabled = True
     inspect_template_name = "taskforce_forms/admin/person_inspect.html"
+    inspect_view_class = inbox_views.ReadableInspectView
     button_helper_class = privacy_views.PersonButtonHelper
 
 

@@ -4,17 +4,13 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
-from ..models import user_organization
+from ..models import person_name, user_organization
 
 
 def applicant_name(application):
     if application.user is None:
         return gettext("Personal data erased")
     return person_name(application.user)
-
-
-def person_name(user):
-    return user.get_full_name() or user.username
 
 
 def organization_name(application):

@@ -2,9 +2,11 @@
 live in the models and in `decisions`."""
 
 from django.contrib import messages
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail_modeladmin.views import CreateView, EditView, IndexView, InspectView, WMABaseView
@@ -16,6 +18,7 @@ from ..models import (
     Application,
     ApplicationStatus,
     DecisionRefused,
+    person_name,
     user_organization,
 )
 from . import decisions
@@ -35,7 +38,23 @@ class ApplicationIndexView(AnswersExport, IndexView):
         return context
 
 
-class DecisionInspectView(InspectView):
+class ReadableInspectView(InspectView):
+    """An item's page as people read it: labels capitalised, people by their names, a zero
+    shown as 0 rather than as empty."""
+
+    def get_field_label(self, field_name, field=None):
+        return capfirst(super().get_field_label(field_name, field))
+
+    def get_field_display_value(self, field_name, field=None):
+        value = getattr(self.instance, field_name, None)
+        if isinstance(value, AbstractBaseUser):
+            return person_name(value)
+        if value == 0 and not isinstance(value, bool):
+            return value
+        return super().get_field_display_value(field_name, field)
+
+
+class DecisionInspectView(ReadableInspectView):
     """An item's page with a form that acts on it: only those who may decide can post it, and
     the page is shown again after acting (`back`)."""
 

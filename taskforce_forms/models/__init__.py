@@ -25,6 +25,7 @@ from .people import (
     Organization,
     Profile,
     Region,
+    person_name,
     user_organization,
 )
 from .privacy import PersonalDataErasure
@@ -53,5 +54,6 @@ __all__ = [
     "Profile",
     "Region",
     "Transition",
+    "person_name",
     "user_organization",
 ]

@@ -14,7 +14,7 @@ from strategy_pages.choices import CANDIDACY_ROLES, Role
 from strategy_pages.models import ObjectivePage
 
 from ..join.answers import readable_answers
-from .people import Region
+from .people import Region, person_name
 
 
 class ApplicationStatus(models.TextChoices):
@@ -180,7 +180,7 @@ class Application(models.Model):
         ]
 
     def __str__(self):
-        applicant = self.user or _("erased applicant")
+        applicant = person_name(self.user) if self.user else _("erased applicant")
         return f"{self.task_force.code} · {self.get_role_display()} · {applicant}"
 
     @property

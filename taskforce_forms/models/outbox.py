@@ -15,11 +15,11 @@ class OutgoingMail(models.Model):
     erasure leaves no copy of their answers behind in the outbox."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", _("queued")
-        SENDING = "sending", _("sending")
-        SENT = "sent", _("sent")
-        FAILED = "failed", _("failed")
-        CANCELLED = "cancelled", _("cancelled")
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Cancelled")
 
     template = models.CharField(pgettext_lazy("message", "e-mail"), max_length=100)
     recipients = models.JSONField(_("recipients"), default=list)

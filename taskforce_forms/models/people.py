@@ -155,6 +155,11 @@ class Profile(models.Model):
         return str(self.user)
 
 
+def person_name(user):
+    """How the site names a person: their full name, or their username without one."""
+    return user.get_full_name() or user.username
+
+
 def user_organization(user):
     """The organization `user` belongs to, or None."""
     profile = getattr(user, "profile", None)

@@ -19,8 +19,8 @@ from django.utils.translation import ngettext
 from django.views import View
 from wagtail_modeladmin.helpers import ButtonHelper
 
-from ..inbox.columns import person_name
 from ..inbox.permissions import answering_403
+from ..models import person_name
 from .erasure import ErasureRefused, erase_person, erasure_counts, refusal
 from .export import personal_data
 

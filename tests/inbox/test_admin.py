@@ -23,6 +23,7 @@ from taskforce_forms.models import (
     ApplicationStatus,
     DecisionRefused,
     Organization,
+    OutgoingMail,
 )
 
 from ..factories import (
@@ -439,6 +440,25 @@ def test_declining_with_a_note(secretariat, access_request, django_capture_on_co
     assert access_request.status == "declined"
     (message,) = mail.outbox
     assert "national focal point" in message.body
+
+
+def test_the_secretariats_pages_name_people_and_labels_as_people_read_them(
+    secretariat, access_request, inbox
+):
+    decider = secretariat_user("deciding")
+    AccessRequest.objects.filter(pk=access_request.pk).update(status="declined", decided_by=decider)
+    html = secretariat.get(f"{ACCESS_REQUESTS}inspect/{access_request.pk}/").content.decode()
+    assert re.search(r"<dt[^>]*>\s*Decided by\s*</dt>\s*<dd[^>]*>\s*Deciding Tester", html)
+    assert "decided by" not in html and ">deciding<" not in html
+    application = inbox["leader"]
+    assert str(application) == f"A1 · Task Force Leader · {application.user.get_full_name()}"
+    mail_item = OutgoingMail.objects.create(
+        template="t", recipients=["a@example.org"], language="en", subject="Hello"
+    )
+    listing = secretariat.get("/admin/taskforce_forms/outgoingmail/").content.decode()
+    assert ">Queued<" in listing and ">queued<" not in listing
+    page = secretariat.get(f"/admin/taskforce_forms/outgoingmail/inspect/{mail_item.pk}/")
+    assert re.search(r"Attempts\s*</dt>\s*<dd[^>]*>\s*0\s*</dd>", page.content.decode())
 
 
 # Coverage and the public page
