@@ -77,11 +77,27 @@ class ApproveAccessForm(forms.Form):
     )
     membership_status = forms.ChoiceField(
         label=_("Membership status of a new organization"),
-        choices=MembershipStatus.choices,
-        initial=MembershipStatus.NONE,
-        help_text=_("Check the visitor's claim before making an organization a partner."),
+        choices=[("", _("Choose…")), *MembershipStatus.choices],
+        required=False,
     )
     note = NoteFields.base_fields["note"]
+
+    def __init__(self, *args, claim, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.claim = claim
+        self.fields["membership_status"].help_text = _(
+            "The visitor says: %(claim)s. Check it before making an organization a partner."
+        ) % {"claim": claim}
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("organization") and not cleaned_data.get("membership_status"):
+            self.add_error(
+                "membership_status",
+                _("Choose the new organization's membership status (the visitor says: %(claim)s).")
+                % {"claim": self.claim},
+            )
+        return cleaned_data
 
 
 class DeclineAccessForm(NoteFields):

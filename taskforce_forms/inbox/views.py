@@ -88,6 +88,9 @@ class ApplicationInspectView(DecisionInspectView):
                 )
             except DecisionRefused as refusal:
                 form.add_error(None, str(refusal))
+                return self.render_to_response(
+                    self.get_context_data(decision_form=form, conflicting=refusal.conflicting)
+                )
             else:
                 messages.success(
                     request,
@@ -187,7 +190,7 @@ class AccessRequestInspectView(DecisionInspectView):
 
     def act(self, request):
         if "approve" in request.POST:
-            return self.approve(ApproveAccessForm(request.POST, prefix="approve"))
+            return self.approve(self.approve_form(request.POST))
         return self.decline(DeclineAccessForm(request.POST, prefix="decline"))
 
     def approve(self, form):
@@ -230,15 +233,17 @@ class AccessRequestInspectView(DecisionInspectView):
                 return self.back()
         return self.render_to_response(self.get_context_data(decline_form=form))
 
+    def approve_form(self, data=None):
+        claim = self.instance.get_membership_claim_display()
+        return ApproveAccessForm(data, prefix="approve", claim=claim)
+
     def get_context_data(self, **kwargs):
         pending = self.instance.status == AccessRequest.Status.PENDING
         context = {
             "can_decide": pending and self.permission_helper.user_can_decide(self.request.user)
         }
         if context["can_decide"]:
-            context["approve_form"] = kwargs.pop("approve_form", None) or ApproveAccessForm(
-                prefix="approve"
-            )
+            context["approve_form"] = kwargs.pop("approve_form", None) or self.approve_form()
             context["decline_form"] = kwargs.pop("decline_form", None) or DeclineAccessForm(
                 prefix="decline"
             )

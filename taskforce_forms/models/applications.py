@@ -79,7 +79,12 @@ CANDIDACY_DECISIONS = {
 
 
 class DecisionRefused(Exception):
-    """A decision the rules or the database refuse; its message is shown to the Secretariat."""
+    """A decision the rules or the database refuse; its message is shown to the Secretariat,
+    with a link to the application that stands in the way (`conflicting`), if one does."""
+
+    def __init__(self, message, conflicting=None):
+        super().__init__(message)
+        self.conflicting = conflicting
 
 
 class ApplicationQuerySet(models.QuerySet):
@@ -231,7 +236,10 @@ class Application(models.Model):
         try:
             return self._move_to(transition.target, by, note)
         except IntegrityError:
-            raise DecisionRefused(self._conflict_message(transition.target)) from None
+            conflicting = self._conflicting_nomination(transition.target)
+            raise DecisionRefused(
+                self._conflict_message(transition.target, conflicting), conflicting
+            ) from None
 
     def withdraw(self, by):
         if not self.can_be_withdrawn:
@@ -271,22 +279,32 @@ class Application(models.Model):
         self.status = to_status
         return event
 
-    def _conflict_message(self, target):
+    def _conflicting_nomination(self, target):
+        """The nomination that holds the place this one would take, if that is the conflict."""
+        if target != ApplicationStatus.NOMINATED:
+            return None
+        holders = Application.objects.nominated().filter(task_force=self.task_force, role=self.role)
+        if self.role == Role.REGIONAL_REPRESENTATIVE:
+            holders = holders.filter(region=self.region)
+        return holders.exclude(pk=self.pk).select_related("user").first()
+
+    def _conflict_message(self, target, conflicting):
         code = self.task_force.code
         if target != ApplicationStatus.NOMINATED:
             return _(
                 "The applicant has another open application to Task Force %(code)s; "
                 "decide that one instead."
             ) % {"code": code}
+        holder = person_name(conflicting.user) if conflicting and conflicting.user else "—"
         if self.role == Role.LEADER:
             return _(
-                "Task Force %(code)s already has a nominated Leader. "
+                "Task Force %(code)s already has a nominated Leader, %(holder)s. "
                 "Reopen that nomination before nominating someone else."
-            ) % {"code": code}
+            ) % {"code": code, "holder": holder}
         return _(
             "Task Force %(code)s already has a nominated Regional Representative for "
-            "%(region)s. Reopen that nomination before nominating someone else."
-        ) % {"code": code, "region": self.region}
+            "%(region)s, %(holder)s. Reopen that nomination before nominating someone else."
+        ) % {"code": code, "region": self.region, "holder": holder}
 
     def answer_list(self):
         """The answers as (question, answer) pairs, in the form's order, for people to read."""

@@ -4,6 +4,7 @@ requests, the dashboard's coverage panel and the public Task Force page."""
 import codecs
 import csv
 import datetime
+import html as html_module
 import io
 import re
 from datetime import timedelta
@@ -249,14 +250,15 @@ def test_a_decision_from_the_inspect_view(secretariat, inbox, django_capture_on_
 
 
 def test_a_refused_nomination_is_explained_and_the_note_kept(secretariat, inbox):
-    apply(partner_user("pierre"), "A1", role=Role.LEADER, status=S.NOMINATED)
+    holder = apply(partner_user("pierre"), "A1", role=Role.LEADER, status=S.NOMINATED)
     response = secretariat.post(
         inspect_url(inbox["leader"]),
         {"decision": "nominate", "note": "My careful note", **SEEN_SUBMITTED},
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Task Force A1 already has a nominated Leader" in html
+    assert "Task Force A1 already has a nominated Leader, Pierre Tester." in html
+    assert f'href="{inspect_url(holder)}"' in html, "a link to the nomination to reopen"
     assert "My careful note" in html
     assert Application.objects.get(pk=inbox["leader"].pk).status == S.SUBMITTED
 
@@ -387,6 +389,20 @@ def test_approving_creates_the_account_and_e_mails_a_set_password_link(
     access_request.refresh_from_db()
     assert access_request.status == "approved"
     assert access_request.decided_by.username == "sam"
+
+
+def test_a_new_organizations_status_is_chosen_beside_the_visitors_claim(
+    secretariat, access_request
+):
+    url = f"{ACCESS_REQUESTS}inspect/{access_request.pk}/"
+    page = secretariat.get(url).content.decode()
+    claim = access_request.get_membership_claim_display()
+    assert f"The visitor says: {claim}." in html_module.unescape(page)
+    assert '<option value="" selected>Choose…</option>' in page, "no status chosen for them"
+    response = secretariat.post(url, {"approve": "1"})
+    assert "Choose the new organization" in html_module.unescape(response.content.decode())
+    access_request.refresh_from_db()
+    assert access_request.status == "pending"
 
 
 def test_approving_with_an_existing_organization(secretariat, access_request):
