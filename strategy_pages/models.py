@@ -81,6 +81,10 @@ class StrategyPage(SitePage, Page):
         context["goals"] = live_tree(self.path, self.depth)
         return context
 
+    def get_admin_display_title(self):
+        """“Strategy · Join our Task Forces”: editors told to edit the strategy find it."""
+        return _("Strategy · %(title)s") % {"title": super().get_admin_display_title()}
+
     def role(self, role):
         """The role block describing `role` (a `Role` value), or None."""
         return next((block.value for block in self.roles if block.value["role"] == role), None)

@@ -14,7 +14,7 @@ from django.test import override_settings
 from wagtail.models import Locale
 
 from home import health
-from strategy_pages.models import ObjectivePage
+from strategy_pages.models import ObjectivePage, StrategyPage
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,6 +88,13 @@ def test_the_admin_fetches_no_avatar_from_gravatar(client, editor):
     client.force_login(editor)
     html = client.get("/admin/").content.decode()
     assert "gravatar" not in html.lower()
+
+
+def test_the_page_tree_names_the_strategy_page(client, editor):
+    client.force_login(editor)
+    home = StrategyPage.objects.get(locale=Locale.get_default()).get_parent()
+    html = client.get(f"/admin/pages/{home.pk}/").content.decode()
+    assert "Strategy · Join our Task Forces" in html
 
 
 def test_admin_search_finds_an_objective_by_code(client, editor):
