@@ -492,7 +492,7 @@ def test_the_coverage_panel_shows_nominations_gaps_and_the_chart(
     assert '<td class="coverage-filled">Paula Tester' in html
     assert html.count('class="coverage-gap"') == 24 * 6 - 1
     assert html.count('<svg viewBox="0 0 240 110" role="img"') == 6, "one small chart per goal"
-    assert "Goal A: 2 applications" in html
+    assert "Goal A, applications: 2" in html
     assert "1 application waits for a decision" in html
 
 
