@@ -12,6 +12,7 @@ from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 from .inbox import columns
 from .inbox import views as inbox_views
 from .inbox.admin import InboxAdmin, SecretariatAdmin
+from .inbox.choosers import organization_chooser_viewset
 from .inbox.dashboard import CoveragePanel
 from .inbox.filters import GoalFilter, RegionFilter, StatusFilter, TaskForceFilter
 from .inbox.permissions import InboxPermissionHelper, answering_403
@@ -210,6 +211,11 @@ class PeopleGroup(ModelAdminGroup):
 modeladmin_register(PeopleGroup)
 
 
+
+
+@hooks.register("register_admin_viewset")
+def register_organization_chooser():
+    return organization_chooser_viewset
 
 
 @hooks.register("construct_homepage_panels")

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Application, Decision, MembershipStatus, Organization
+from .choosers import organization_chooser_viewset
 from .columns import applicant_name, organization_name
 
 NOTE_MAX_LENGTH = 2000
@@ -72,8 +73,11 @@ class ApproveAccessForm(forms.Form):
         label=_("Organization"),
         queryset=Organization.objects.all(),
         required=False,
-        empty_label=_("A new organization, named as in the request"),
-        help_text=_("An organization of the same name is used if there is one."),
+        widget=organization_chooser_viewset.widget_class(),
+        help_text=_(
+            "Leave it empty for a new organization named as in the request; an organization "
+            "of the same name is used if there is one."
+        ),
     )
     membership_status = forms.ChoiceField(
         label=_("Membership status of a new organization"),

@@ -8,6 +8,7 @@ pass for one that does not exist, and differ from screen to screen."""
 
 from functools import wraps
 
+from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import URLPattern
@@ -45,9 +46,16 @@ def forbidden_is_403(view):
     return view_or_403
 
 
-def answering_403(urlpatterns):
-    """`urlpatterns` with each view wrapped in `forbidden_is_403`."""
+def answering_403(urlpatterns, permission=None):
+    """`urlpatterns` with each view wrapped in `forbidden_is_403`; with `permission`, refused to
+    whoever lacks it (for views that check nothing themselves, such as Wagtail's choosers)."""
+    required = permission_required(permission, raise_exception=True) if permission else None
     return [
-        URLPattern(url.pattern, forbidden_is_403(url.callback), url.default_args, url.name)
+        URLPattern(
+            url.pattern,
+            forbidden_is_403(required(url.callback) if required else url.callback),
+            url.default_args,
+            url.name,
+        )
         for url in urlpatterns
     ]

@@ -93,6 +93,8 @@ INBOX_URLS = [
     "/admin/taskforce_forms/profile/",
     "/admin/snippets/taskforce_forms/region/",
     "/admin/snippets/taskforce_forms/region/add/",
+    "/admin/organization_chooser/",
+    "/admin/organization_chooser/results/",
 ]
 
 
