@@ -6,6 +6,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -21,6 +22,7 @@ from ..models import (
     person_name,
     user_organization,
 )
+from ..outbox.notifications import preview_decision
 from . import decisions
 from .export import AnswersExport
 from .forms import ApproveAccessForm, BulkDecisionForm, DecisionForm, DeclineAccessForm
@@ -77,6 +79,8 @@ class ApplicationInspectView(DecisionInspectView):
         if request.POST.get("seen_status") != self.instance.status:
             return self.changed_meanwhile(request.POST)
         form = self.decision_form(request.POST)
+        if form.is_valid() and "preview" in request.POST:
+            return self.preview(form)
         if form.is_valid():
             try:
                 event = decisions.decide(
@@ -102,6 +106,16 @@ class ApplicationInspectView(DecisionInspectView):
                 )
                 return self.back()
         return self.render_to_response(self.get_context_data(decision_form=form))
+
+    def preview(self, form):
+        """The e-mail the decision would send, as the applicant will read it, before saving."""
+        event = self.instance.decision_event(
+            form.cleaned_data["decision"], by=self.request.user, note=form.cleaned_data["note"]
+        )
+        event.created_at = timezone.now()
+        subject, body = preview_decision(event, tell_note=form.cleaned_data["tell_note"])
+        context = {"decision_form": form, "email_preview": {"subject": subject, "body": body}}
+        return self.render_to_response(self.get_context_data(**context))
 
     def changed_meanwhile(self, data):
         """Says what happened and offers the decisions the new status allows, note kept."""

@@ -222,6 +222,19 @@ class Application(models.Model):
             if self.status in transition.sources
         ]
 
+    def decision_event(self, decision, by, note=""):
+        """The event `decision` would record, unsaved (for a preview), or None if refused."""
+        transition = self.decisions().get(decision)
+        if transition is None or self.status not in transition.sources:
+            return None
+        return ApplicationEvent(
+            application=self,
+            from_status=self.status,
+            to_status=transition.target,
+            actor=by,
+            note=note,
+        )
+
     def decide(self, decision, by, note=""):
         """Applies one of the Secretariat's decisions and records it; returns the event."""
         transition = self.decisions().get(decision)

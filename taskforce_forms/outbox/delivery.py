@@ -34,9 +34,20 @@ def render_subject(mail, context):
 def render(mail):
     """The message, rendered now; raises ObjectDoesNotExist when what it speaks of is gone."""
     context = _with_site({name: dereference(value) for name, value in mail.context.items()})
+    subject, body = render_subject(mail, context), render_body(mail, context)
+    return EmailMessage(subject, body, None, mail.recipients)
+
+
+def render_body(mail, context):
     with translation.override(mail.language):
-        body = render_to_string(f"{mail.template}.txt", context)
-    return EmailMessage(render_subject(mail, context), body, None, mail.recipients)
+        return render_to_string(f"{mail.template}.txt", context)
+
+
+def preview(template, recipients, language, **context):
+    """The subject and body a queued e-mail would have, rendered now and sent to nobody."""
+    mail = OutgoingMail(template=template, recipients=list(recipients), language=language)
+    context = _with_site(context)
+    return render_subject(mail, context), render_body(mail, context)
 
 
 def _with_site(context):

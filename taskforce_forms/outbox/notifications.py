@@ -2,6 +2,7 @@
 
 from django.conf import settings
 
+from .delivery import preview
 from .messages import queue
 
 
@@ -37,17 +38,26 @@ def notify_access_request_received(access_request):
     )
 
 
-def notify_decision(event, tell_note=False):
+def decision_mail(event, tell_note):
     application = event.application
-    queue(
-        "taskforce_forms/emails/application_decided",
-        [application.user.email],
-        application.language,
-        application=application,
-        task_force=application.task_force,
-        event=event,
-        tell_note=tell_note,
-    )
+    context = {
+        "application": application,
+        "task_force": application.task_force,
+        "event": event,
+        "tell_note": tell_note,
+    }
+    return "taskforce_forms/emails/application_decided", [application.user.email], context
+
+
+def notify_decision(event, tell_note=False):
+    template, recipients, context = decision_mail(event, tell_note)
+    queue(template, recipients, event.application.language, **context)
+
+
+def preview_decision(event, tell_note=False):
+    """(subject, body) of the e-mail a decision would send, in the applicant's language."""
+    template, recipients, context = decision_mail(event, tell_note)
+    return preview(template, recipients, event.application.language, **context)
 
 
 def notify_account_created(access_request, user):

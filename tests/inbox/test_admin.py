@@ -251,6 +251,30 @@ def test_a_decision_from_the_inspect_view(secretariat, inbox, django_capture_on_
     assert message.to == ["manuel@example.org"]
 
 
+def test_the_secretariat_previews_the_e_mail_in_the_applicants_language(secretariat, inbox):
+    application = inbox["member"]
+    Application.objects.filter(pk=application.pk).update(language="fr")
+    response = secretariat.post(
+        inspect_url(application),
+        {
+            "decision": "accept",
+            "note": "Bienvenue, Manuel.",
+            "tell_note": "on",
+            "preview": "1",
+            **SEEN_SUBMITTED,
+        },
+    )
+    html = html_module.unescape(response.content.decode())
+    assert response.status_code == 200
+    assert "The e-mail the applicant will receive, in Français" in html
+    code = application.task_force.code
+    assert f"Bienvenue dans la Task Force {code}\u00a0: votre candidature" in html
+    assert "Bienvenue, Manuel." in html, "the note is shown, as it will be sent"
+    assert Application.objects.get(pk=application.pk).status == S.SUBMITTED, "nothing saved"
+    assert OutgoingMail.objects.count() == 0 and mail.outbox == [], "nothing sent"
+    assert re.search(r'<input[^>]*value="accept"[^>]*checked', response.content.decode())
+
+
 def test_a_refused_nomination_is_explained_and_the_note_kept(secretariat, inbox):
     holder = apply(partner_user("pierre"), "A1", role=Role.LEADER, status=S.NOMINATED)
     response = secretariat.post(
