@@ -215,17 +215,18 @@ class Application(models.Model):
             return {}
         return CANDIDACY_DECISIONS if self.is_candidacy else TEAM_MEMBER_DECISIONS
 
+    def allowed_transition(self, decision):
+        """The transition `decision` makes from the current status, or None if not allowed."""
+        transition = self.decisions().get(decision)
+        return transition if transition and self.status in transition.sources else None
+
     def allowed_decisions(self):
-        return [
-            decision
-            for decision, transition in self.decisions().items()
-            if self.status in transition.sources
-        ]
+        return [decision for decision in self.decisions() if self.allowed_transition(decision)]
 
     def decision_event(self, decision, by, note=""):
         """The event `decision` would record, unsaved (for a preview), or None if refused."""
-        transition = self.decisions().get(decision)
-        if transition is None or self.status not in transition.sources:
+        transition = self.allowed_transition(decision)
+        if transition is None:
             return None
         return ApplicationEvent(
             application=self,
@@ -237,8 +238,8 @@ class Application(models.Model):
 
     def decide(self, decision, by, note=""):
         """Applies one of the Secretariat's decisions and records it; returns the event."""
-        transition = self.decisions().get(decision)
-        if transition is None or self.status not in transition.sources:
+        transition = self.allowed_transition(decision)
+        if transition is None:
             raise DecisionRefused(
                 _("“%(decision)s” is not possible for this application: it is %(status)s.")
                 % {
