@@ -77,6 +77,14 @@ class FootnoteBlock(blocks.StructBlock):
         label = _("Footnote")
 
 
+class FootnotesBlock(blocks.StreamBlock):
+    footnote = FootnoteBlock()
+
+    class Meta:
+        # Read by the admin's add-button labels (static/js/admin-add-buttons.js).
+        form_attrs = {"data-add-label": _("Add a footnote")}
+
+
 class TargetMilestoneValue(blocks.StructValue):
     def heading(self):
         """The column heading visitors read: “Baseline 2020”, “Target 2030”."""
@@ -104,6 +112,7 @@ class TargetMilestoneBlock(blocks.StructBlock):
         blocks.TextBlock(label=_("Statement")),
         label=_("Statements"),
         min_num=1,
+        form_attrs={"data-add-label": _("Add a statement")},
         help_text=_(
             "One statement per item; a cell can hold several. Refer to a footnote with its "
             "marker, e.g. * or **, as listed under Footnotes."
@@ -116,3 +125,12 @@ class TargetMilestoneBlock(blocks.StructBlock):
         # Collapsed columns and the minimap read “Target 2030”, not just “Target”.
         label_format = "{milestone} {year}"
         value_class = TargetMilestoneValue
+
+
+class TargetTableBlock(blocks.StreamBlock):
+    milestone = TargetMilestoneBlock()
+
+    class Meta:
+        min_num = 1
+        max_num = 6
+        form_attrs = {"data-add-label": _("Add a column")}

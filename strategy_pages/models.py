@@ -13,7 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.pages import SitePage
 from home.translations.panels import TranslationStatusPanel
 
-from .blocks import FootnoteBlock, JoinStepBlock, RoleBlock, TargetMilestoneBlock
+from .blocks import FootnotesBlock, JoinStepBlock, RoleBlock, TargetTableBlock
 from .forms import GoalPageForm, ObjectivePageForm
 
 
@@ -170,17 +170,15 @@ class ObjectivePage(SitePage, Page):
         help_text=_("What the world looks like when the objective is reached."),
     )
     targets = StreamField(
-        [("milestone", TargetMilestoneBlock())],
+        TargetTableBlock(),
         verbose_name=_("target table"),
-        min_num=1,
-        max_num=6,
         help_text=_(
             "The columns of the target table, left to right: usually Baseline 2020, "
             "Target 2030 and Target 2050. Each cell holds one or more statements."
         ),
     )
     footnotes = StreamField(
-        [("footnote", FootnoteBlock())],
+        FootnotesBlock(),
         verbose_name=_("footnotes"),
         blank=True,
         help_text=_("Notes referred to by a marker such as * in the description or the targets."),

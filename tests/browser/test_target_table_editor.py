@@ -28,9 +28,16 @@ def test_an_editor_adds_a_statement_to_target_2030(live_server, strategy_site, p
     column = heading.locator("xpath=ancestor::section[1]")
     statements = column.locator("[data-contentpath=statements]")
     before = statements.locator("textarea").count()
-    statements.locator("button[data-streamfield-list-add]").last.click()
+    add_statement = statements.get_by_role("button", name="Add a statement", exact=True)
+    expect(add_statement.last).to_be_visible()
+    assert statements.get_by_role("button", name="Add", exact=True).count() == 0
+    add_statement.last.click()
     expect(statements.locator("textarea")).to_have_count(before + 1)
     statements.locator("textarea").last.fill(NEW_STATEMENT)
+    # The column list's own "+" says what it adds, apart from the statements'.
+    expect(page.get_by_role("button", name="Add a column", exact=True).first).to_be_visible()
+    page.wait_for_timeout(500)  # the new statement slides in
+    add_statement.last.scroll_into_view_if_needed()
     page.screenshot(path=SCREENSHOTS / "admin-target-table-editor.png")
 
     page.get_by_role("button", name="More actions").click()

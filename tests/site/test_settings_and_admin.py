@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 from home import health
 from strategy_pages.models import ObjectivePage, StrategyPage
@@ -101,6 +102,27 @@ def test_admin_search_finds_an_objective_by_code(client, editor):
     client.force_login(editor)
     html = client.get("/admin/pages/search/", {"q": "C3"}).content.decode()
     assert "C3 · Boost investments" in html
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_admin_search_lists_the_editors_language_first(client, editor, language):
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(editor)
+    results = list(client.get("/admin/pages/search/", {"q": "C3"}).context["object_list"])
+    languages = [page.locale.language_code for page in results]
+    in_editor_language = languages.count(language)
+    assert in_editor_language > 0 and len(set(languages)) > 1
+    assert languages[:in_editor_language] == [language] * in_editor_language
+
+
+def test_admin_search_ordered_by_title_keeps_that_order(client, editor):
+    client.force_login(editor)
+    assert client.get("/admin/pages/search/results/", {"q": "C3"}).status_code == 200
+    response = client.get("/admin/pages/search/", {"q": "carbon", "ordering": "title"})
+    titles = [page.title for page in response.context["object_list"]]
+    assert titles == sorted(titles)
 
 
 @pytest.mark.django_db
