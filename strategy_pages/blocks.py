@@ -4,6 +4,8 @@ Tables are built from StructBlock and ListBlock, never TableBlock, so that every
 is a segment wagtail-localize can translate.
 """
 
+import re
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -55,6 +57,14 @@ class RoleBlock(blocks.StructBlock):
     class Meta:
         icon = "group"
         label = _("Role")
+
+
+# A run of *, † or ‡ right after a word, as in “the Top 80** institutions”.
+FOOTNOTE_MARKER = re.compile(r"(?<=[^\s*\u2020\u2021])[*\u2020\u2021]+")
+
+
+def footnote_markers(text):
+    return set(FOOTNOTE_MARKER.findall(text))
 
 
 class FootnoteMarkerBlock(blocks.CharBlock):

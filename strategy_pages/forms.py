@@ -1,7 +1,13 @@
-"""Admin forms that check what a single field's validator cannot: codes against the tree."""
+"""Admin forms that check what a single field's validator cannot: codes against the tree,
+footnote markers against the footnotes."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminPageForm
+
+from home.text import join_items
+
+from .blocks import footnote_markers
 
 
 class CodeInLocaleForm(WagtailAdminPageForm):
@@ -38,6 +44,28 @@ class GoalPageForm(CodeInLocaleForm):
 
 class ObjectivePageForm(CodeInLocaleForm):
     code_field = "code"
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.check_footnote_markers(cleaned_data)
+        return cleaned_data
+
+    def check_footnote_markers(self, cleaned_data):
+        """A marker typed in the description or a statement points to a footnote."""
+        targets, footnotes = cleaned_data.get("targets"), cleaned_data.get("footnotes")
+        if targets is None or footnotes is None:
+            return  # the field's own error is shown
+        texts = [cleaned_data.get("description", "")]
+        texts += [statement for column in targets for statement in column.value["statements"]]
+        used = set().union(*(footnote_markers(text) for text in texts))
+        missing = sorted(used - {note.value["marker"] for note in footnotes}, key=len)
+        if missing:
+            message = ngettext(
+                "The marker %(markers)s is used in the text but has no footnote.",
+                "The markers %(markers)s are used in the text but have no footnote.",
+                len(missing),
+            )
+            self.add_error("footnotes", message % {"markers": join_items(missing)})
 
     def check_code(self, code):
         super().check_code(code)

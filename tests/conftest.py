@@ -4,12 +4,14 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 from hypothesis.configuration import set_hypothesis_home_dir
 from wagtail.models import Site
@@ -38,6 +40,16 @@ set_hypothesis_home_dir(Path(__file__).resolve().parent.parent / "var" / "hypoth
 hypothesis_settings.register_profile("default", max_examples=60, deadline=None, derandomize=True)
 hypothesis_settings.register_profile("thorough", max_examples=2000, deadline=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in English: LocaleMiddleware activates a request's language in the
+    test's thread and nothing deactivates it, so a test that fetched an Arabic page would
+    leave the next one reading Arabic labels."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,9 @@ from home.models import HomePage
 from strategy_pages.models import GoalPage, ObjectivePage, StrategyPage
 
 
-def objective_form_data(code, title="A new objective", label="New"):
+def objective_form_data(
+    code, title="A new objective", label="New", statement="Today", footnotes=()
+):
     return nested_form_data(
         {
             "title": title,
@@ -24,12 +26,14 @@ def objective_form_data(code, title="A new objective", label="New"):
                         {
                             "milestone": "baseline",
                             "year": 2020,
-                            "statements": streamfield([("item", "Today")]),
+                            "statements": streamfield([("item", statement)]),
                         },
                     ),
                 ]
             ),
-            "footnotes": streamfield([]),
+            "footnotes": streamfield(
+                [("footnote", {"marker": marker, "text": "A note."}) for marker in footnotes]
+            ),
         }
     )
 
@@ -119,6 +123,23 @@ class ObjectiveCodeTests(WagtailPageTestCase):
     def test_lower_case_codes_are_normalised(self):
         self.create(objective_form_data("a8"))
         self.assertTrue(ObjectivePage.objects.filter(code="A8").exists())
+
+    def test_a_marker_without_its_footnote_is_refused(self):
+        statement = "The Top 20* and 80** institutions."
+        response = self.create(objective_form_data("A7", statement=statement))
+        self.assertContains(
+            response, "The markers *, ** are used in the text but have no footnote."
+        )
+        self.assertFalse(ObjectivePage.objects.filter(code="A7").exists())
+        self.assertContains(response, "The Top 20* and 80** institutions.")  # kept on the form
+
+        response = self.create(objective_form_data("A7", statement=statement, footnotes=["*"]))
+        self.assertContains(response, "The marker ** is used in the text but has no footnote.")
+
+    def test_markers_with_their_footnotes_are_accepted(self):
+        statement = "The Top 20* and 80** institutions, 5 × 3 = 15."
+        data = objective_form_data("A7", statement=statement, footnotes=["*", "**"])
+        self.assertCanCreate(self.goal_a, ObjectivePage, data)
 
     def test_the_same_code_exists_once_per_language(self):
         codes = ObjectivePage.objects.filter(code="C3").values_list(
