@@ -119,6 +119,22 @@ def gunicorn(env, *options, port=PORT):
         server.wait(timeout=30)
 
 
+@contextmanager
+def worker(env):
+    """The task worker beside the app servers, as in production: it sends the e-mails."""
+    # Fixed command, no shell.
+    process = subprocess.Popen(  # noqa: S603  # nosec B603
+        [PYTHON, "manage.py", "db_worker", "--no-reload", "--interval", "0.2", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        yield
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
 def wrk(url, cookie=None):
     command = ["wrk", "-t2", "-c8", f"-d{DURATION}s", "-s", str(ROOT / "tools" / "wrk_json.lua")]
     if cookie:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import requests
-from bench import ROOT, gunicorn, manage, prepare_site
+from bench import ROOT, gunicorn, manage, prepare_site, worker
 from bench import environment as bench_environment
 from requests.adapters import HTTPAdapter
 
@@ -192,6 +192,12 @@ for applicant in json.loads(os.environ["LOAD_APPLICANTS"]):
     Profile.objects.create(user=user, organization=organization)
 """
 
+UNSENT_MAILS = """
+from taskforce_forms.models import OutgoingMail
+mails = OutgoingMail.objects
+print(mails.exclude(status=OutgoingMail.Status.SENT).count(), mails.count())
+"""
+
 STORED_APPLICATIONS = """
 import json, os
 from taskforce_forms.models import Application, JoinDraft
@@ -233,6 +239,7 @@ class Results:
         self.completed = {}
         self.load_average = os.getloadavg()
         self.elapsed = 0
+        self.mails = (0, 0)  # unsent, all: filled in once the worker is done
 
     def timed(self, kind, seconds):
         with self.lock:
@@ -569,6 +576,11 @@ def report(label, applicants, results, problems):
             f"{len(results.completed)}/{len(applicants)} forms completed",
         ),
         (
+            results.mails[0] == 0 < results.mails[1],
+            f"every e-mail sent by the task worker ({results.mails[1] - results.mails[0]}"
+            f"/{results.mails[1]})",
+        ),
+        (
             not problems,
             "exactly one application per completed form, with the answers sent "
             f"({sum(a.double_clicks for a in applicants)} forms submitted twice at once)",
@@ -614,10 +626,21 @@ def load(label, database_url):
     env = environment(database_url)
     applicants = [Applicant(number) for number in range(1, APPLICANTS + 1)]
     prepare(env, applicants)
-    with gunicorn(env, "-w", WORKERS, "--threads", THREADS, port=PORT) as base:
+    with gunicorn(env, "-w", WORKERS, "--threads", THREADS, port=PORT) as base, worker(env):
         results = run_scenario(base, applicants)
+        results.mails = mails_sent_by_the_worker(env)
     stored = json.loads(manage(env, "shell", "-c", STORED_APPLICATIONS).splitlines()[-1])
     return report(label, applicants, results, check_applications(stored, results.completed))
+
+
+def mails_sent_by_the_worker(env, patience=60):
+    """(unsent, all) e-mails once the worker has emptied the queue, or after `patience` s."""
+    deadline = time.monotonic() + patience
+    while True:
+        unsent, total = map(int, manage(env, "shell", "-c", UNSENT_MAILS).split()[-2:])
+        if not unsent or time.monotonic() > deadline:
+            return unsent, total
+        time.sleep(1)
 
 
 def fresh_sqlite_url():

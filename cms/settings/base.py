@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "formtools",
     "django_countries",
     "axes",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -178,6 +179,12 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SECRETARIAT_EMAIL = os.environ.get("SECRETARIAT_EMAIL", "secretariat@4p1000.org")
+
+# Background tasks (delivering mail; Wagtail's own). Run within the request by default, so that
+# `make run` is one process; production hands them to `manage.py db_worker` (README, "Deploying").
+IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
+DATABASE_TASKS = "django_tasks_db.DatabaseBackend"
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", IMMEDIATE_TASKS)}}
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my_applications"
