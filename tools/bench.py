@@ -20,9 +20,10 @@ PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 DURATION = os.environ.get("BENCH_SECONDS", "10")
-BARE = "bare Django view"
+BARE = "bare Django view, no middleware"
+BARE_PORT = PORT + 1
 ROWS = [
-    (BARE, "/health/alive/", False),
+    ("bare Django view, all middleware", "/health/alive/", False),
     ("home", "/en/", False),
     ("strategy", "/en/task-forces/", False),
     ("goal", "/en/task-forces/goal-a/", False),
@@ -32,6 +33,26 @@ ROWS = [
     ("objective, logged in (not cached)", "/en/task-forces/goal-a/a1/", True),
     ("join form, step 1 (logged in)", "/en/join/a1/role/", True),
 ]
+# In the server's settings and process: the cache emptied before each request, as a publish
+# leaves it, then the page rendered; five times per page type.
+COLD_RENDERS = """
+import json, os, statistics, time
+from django.core.cache import cache
+from django.test import Client
+
+client = Client(HTTP_HOST="127.0.0.1")
+times = {}
+for name, path in json.loads(os.environ["BENCH_PAGES"]):
+    client.get(path)
+    runs = []
+    for _ in range(5):
+        cache.clear()
+        started = time.perf_counter()
+        client.get(path)
+        runs.append(1000 * (time.perf_counter() - started))
+    times[name] = (statistics.median(runs), max(runs))
+print(json.dumps(times))
+"""
 LOGIN_SESSION = """
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.sessions.backends.db import SessionStore
@@ -102,17 +123,17 @@ def wait_until_up(url, seconds=30):
 
 
 @contextmanager
-def gunicorn(env, *options, port=PORT):
-    """gunicorn serving the site on 127.0.0.1 until the block ends; yields its base URL."""
+def gunicorn(env, *options, port=PORT, app="cms.wsgi", ready="/health/"):
+    """gunicorn serving `app` on 127.0.0.1 until the block ends; yields its base URL."""
     # Fixed command, no shell.
     server = subprocess.Popen(  # noqa: S603  # nosec B603
-        [GUNICORN, *options, "-b", f"127.0.0.1:{port}", "--log-level", "warning", "cms.wsgi"],
+        [GUNICORN, *options, "-b", f"127.0.0.1:{port}", "--log-level", "warning", app],
         cwd=ROOT,
         env=env,
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(base + "/health/")
+        wait_until_up(base + ready)
         yield base
     finally:
         server.terminate()
@@ -155,19 +176,40 @@ def wrk(url, cookie=None):
 def bench(database_label, database_url):
     env = environment(database_url)
     session = prepare(env)
+    bare = "--pythonpath", "tools", "-w", "2"
+    with gunicorn(env, *bare, port=BARE_PORT, app="bare_wsgi:application", ready="/") as base:
+        rows = [(BARE, "/", measure(base, "/"))]
     with gunicorn(env, "-w", "2") as base:
-        rows = []
         for name, path, logged_in in ROWS:
-            cookie = session if logged_in else None
-            for _warm in range(3):
-                # Only http://127.0.0.1.
-                request = urllib.request.Request(base + path)  # noqa: S310  # nosec B310
-                if cookie:
-                    request.add_header("Cookie", f"sessionid={cookie}")
-                # Only http://127.0.0.1.
-                urllib.request.urlopen(request, timeout=10).read()  # noqa: S310  # nosec B310
-            rows.append((name, path, wrk(base + path, cookie)))
+            rows.append((name, path, measure(base, path, session if logged_in else None)))
     print_table(database_label, rows)
+    print_cold_renders(env)
+
+
+def measure(base, path, cookie=None):
+    """wrk's figures for `path`, after three requests that warm the workers up."""
+    for _warm in range(3):
+        # Only http://127.0.0.1.
+        request = urllib.request.Request(base + path)  # noqa: S310  # nosec B310
+        if cookie:
+            request.add_header("Cookie", f"sessionid={cookie}")
+        # Only http://127.0.0.1.
+        urllib.request.urlopen(request, timeout=10).read()  # noqa: S310  # nosec B310
+    return wrk(base + path, cookie)
+
+
+def print_cold_renders(env):
+    """Server time of each page type's first render after a publish: every cache emptied."""
+    pages = [(name, path) for name, path, logged_in in ROWS if not logged_in and path != "/"]
+    pages = [(name, path) for name, path in pages if not path.startswith("/health/")]
+    times = json.loads(
+        manage({**env, "BENCH_PAGES": json.dumps(pages)}, "shell", "-c", COLD_RENDERS)
+        .splitlines()[-1]
+    )
+    print(f"\n| {'first render, caches cleared':<34} | {'median ms':>9} | {'max ms':>7} |")
+    print(f"|{'-' * 36}|{'-' * 11}|{'-' * 9}|")
+    for name, (median, slowest) in times.items():
+        print(f"| {name:<34} | {median:>9.1f} | {slowest:>7.1f} |")
 
 
 def print_table(database_label, rows):
