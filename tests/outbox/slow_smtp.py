@@ -1,7 +1,7 @@
 """A mail server that takes its time: it waits `delay` seconds before greeting each connection,
 then speaks just enough SMTP to accept messages, which it keeps in `messages`."""
 
-import socket
+import contextlib
 import socketserver
 import threading
 import time
@@ -37,10 +37,8 @@ class SMTPSession(socketserver.StreamRequestHandler):
         self.server.connections += 1
         time.sleep(self.server.delay)
         self.reply(b"220 slow.example ESMTP")
-        try:
+        with contextlib.suppress(ConnectionError, TimeoutError):  # the client gave up waiting
             self.converse()
-        except (ConnectionError, socket.timeout):
-            pass  # the client gave up waiting
 
     def converse(self):
         for line in self.rfile:
