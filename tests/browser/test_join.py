@@ -53,7 +53,7 @@ def test_a_partner_joins_a1_as_leader(live_server, strategy_site, page: Page):
     page.get_by_role("button", name="Submit").click()
     expect(page.locator(".review")).to_have_count(1)  # consent is required: still here
     expect(
-        page.get_by_text("We can only handle your application with your consent.")
+        page.get_by_text("We can only handle your application with your consent.", exact=True)
     ).to_be_visible()
     page.get_by_label("I agree that the Executive Secretariat").check()
     page.get_by_label("If I am nominated").check()
