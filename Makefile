@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: messages help install install-test system-test-deps system-packages postgres-package run migrate content test test-postgres bench load fuzz audit backup lint check clean
+.PHONY: messages help install install-test system-test-deps system-packages postgres-package run migrate content test test-postgres bench load scan fuzz audit backup lint check clean lighthouse
 
 help:
 	@echo "make run    set up .venv, the SQLite database and the demo content, then serve on http://$(HOST):$(PORT)/"
@@ -30,15 +30,20 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 VNU_JAR := var/tools/node_modules/vnu-jar/build/dist/vnu.jar
+LIGHTHOUSE := var/tools/node_modules/.bin/lighthouse
 
 # Debian packages the tests use: Chromium for the browser tests, with Noto fonts so Arabic and
 # Chinese screenshots show real glyphs; gettext for the catalogues; Java and npm for the Nu Html
-# Checker (vnu-jar, from the npm registry).
-system-test-deps: system-packages $(VNU_JAR)
+# Checker (vnu-jar) and Lighthouse, from the npm registry.
+system-test-deps: system-packages $(VNU_JAR) $(LIGHTHOUSE)
 
 $(VNU_JAR): | system-packages
 	mkdir -p var/tools
 	npm install --prefix var/tools --no-audit --no-fund --silent vnu-jar@26.9.27
+
+$(LIGHTHOUSE): | system-packages
+	mkdir -p var/tools
+	npm install --prefix var/tools --no-audit --no-fund --silent lighthouse@12.8.2
 
 system-packages:
 	@missing=""; \
@@ -88,7 +93,14 @@ backup: install
 test: install-test system-test-deps lint
 	mkdir -p var
 	$(BIN)/python -m pytest
+	$(LIGHTHOUSE_MINIMUMS) $(BIN)/python tools/lighthouse.py /en/ /ar/task-forces/goal-c/c3/
 	$(MAKE) --no-print-directory test-postgres
+
+# Lighthouse on the home, strategy and objective pages in English and Arabic, served by gunicorn
+# with the production settings (README, "Tests"); `make test` runs two of them.
+LIGHTHOUSE_MINIMUMS := MIN_A11Y=100 MIN_BP=100 MIN_SEO=100
+lighthouse: install system-packages $(LIGHTHOUSE)
+	$(LIGHTHOUSE_MINIMUMS) $(BIN)/python tools/lighthouse.py
 
 # The suite again on Debian's PostgreSQL, started for the run and stopped after (needs root).
 PG_TEST := PG_ROOT=/tmp/taskforces-pg-test PGPORT=54329 DB_NAME=taskforces tools/postgres.sh
@@ -132,4 +144,4 @@ messages: install
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean:
-	rm -rf var/db.sqlite3 var/static var/load .pytest_cache
+	rm -rf var/db.sqlite3 var/static var/load var/lighthouse .pytest_cache

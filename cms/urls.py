@@ -2,8 +2,10 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+from django.templatetags.static import static as static_url
 from django.urls import include, path, re_path
-from django.views.generic import TemplateView
+from django.utils.functional import lazy
+from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -21,6 +23,14 @@ urlpatterns = [
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots_txt",
+    ),
+    # Browsers and feed readers ask for /favicon.ico whatever the page links to. The icon's
+    # address is hashed in production, so it is read once the storage is ready, and the
+    # redirect is temporary: the address changes with the icon.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=lazy(static_url, str)("icons/favicon.ico")),
+        name="favicon",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", health.health, name="health"),
