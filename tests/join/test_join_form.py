@@ -175,6 +175,15 @@ def test_the_review_links_back_to_each_step(client, partner):
     assert "I can take part in all of the role" in html
 
 
+def test_an_optional_question_left_empty_reads_not_answered(client, partner):
+    post_step(client, "role", {"role": "leader"})
+    post_step(client, "qualification", {"qualification": QUALIFICATION, "availability": "all"})
+    html = client.get(step_url("review")).content.decode()
+    assert "Not answered" in html
+    html = client.get(step_url("review", language="ar")).content.decode()
+    assert "لا توجد إجابة" in html and "Not answered" not in html
+
+
 def test_the_draft_is_resumed_on_another_device(client, partner):
     post_step(client, "role", {"role": "leader"})
     client.logout()

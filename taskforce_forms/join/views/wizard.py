@@ -285,7 +285,7 @@ def flatten(answers_by_step):
 def display_value(form, name):
     """A step's answer as the user reads it on the review step."""
     value = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
-    return readable_answer(form.fields[name], value) or "—"
+    return readable_answer(form.fields[name], value) or _("Not answered")
 
 
 class JoinDoneView(LoginRequiredMixin, TemplateView):
