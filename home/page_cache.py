@@ -75,6 +75,7 @@ def may_be_cached(request):
     return (
         enabled()
         and request.method == "GET"
+        and not request.path.startswith(settings.STATIC_URL)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and MESSAGES_COOKIE not in request.COOKIES
     )
@@ -85,8 +86,9 @@ def cache_key(request, generation):
 
 
 class PageCacheMiddleware:
-    """Put it after SecurityMiddleware and WhiteNoise, before the session middleware: a hit
-    skips everything below it."""
+    """Put it right after SecurityMiddleware (whose HTTPS redirect and HSTS header apply to
+    every request): a hit skips everything below it, and a stored page keeps the headers those
+    below gave it, its Content-Security-Policy included."""
 
     def __init__(self, get_response):
         self.get_response = get_response

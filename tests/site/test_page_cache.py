@@ -37,6 +37,29 @@ def test_a_second_visit_is_served_from_the_cache_without_a_query(client, django_
     assert second["Content-Language"] == "en"
 
 
+SECURITY_HEADERS = [
+    "Content-Security-Policy",
+    "X-Frame-Options",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+]
+
+
+def test_a_page_from_the_cache_has_the_security_headers_it_was_served_with(client):
+    first, second = client.get(A1), client.get(A1)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    for header in SECURITY_HEADERS:
+        assert second[header] == first[header], header
+    assert "frame-ancestors 'none'" in second["Content-Security-Policy"]
+
+
+def test_static_files_are_left_to_whitenoise(rf):
+    middleware = page_cache.PageCacheMiddleware(lambda request: None)
+    assert not page_cache.may_be_cached(rf.get("/static/css/site.css"))
+    assert middleware(rf.get("/static/css/site.css")) is None
+
+
 def test_a_published_change_is_visible_on_the_next_request(client):
     client.get(A1)
     page = ObjectivePage.objects.get(code="A1", locale=Locale.get_default())
