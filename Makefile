@@ -134,7 +134,13 @@ load: install postgres-package
 
 # The property-based tests searching far longer than `make test` does (~15 min).
 fuzz: install-test
-	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests/join/test_properties.py
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests/join/test_properties.py tests/search/test_any_query.py
+
+# Debian's wapiti against the site served as in production, on a copy of the demo database, as a
+# visitor and logged in; reports in var/scan/ (README, "Tests"). Not part of `make test`.
+scan: content
+	@command -v wapiti >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wapiti >/dev/null; }
+	$(BIN)/python tools/scan.py
 
 # After changing a translatable string: update the catalogues, translate, then compile.
 LANGUAGES_TO_TRANSLATE := fr es ar ru zh_Hans

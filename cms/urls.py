@@ -29,7 +29,9 @@ urlpatterns = [
     # redirect is temporary: the address changes with the icon.
     path(
         "favicon.ico",
-        RedirectView.as_view(url=lazy(static_url, str)("icons/favicon.ico")),
+        RedirectView.as_view(
+            url=lazy(static_url, str)("icons/favicon.ico"), http_method_names=["get", "head"]
+        ),
         name="favicon",
     ),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -5,12 +5,16 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 
+from .methods import READ, answers
 
+
+@answers(*READ)
 def alive(request):
     """The process answers; nothing else is looked at (liveness, and `make bench`'s bare view)."""
     return HttpResponse("ok", content_type="text/plain")
 
 
+@answers(*READ)
 def health(request):
     """Ready to serve: the database and the cache answer. 503 otherwise, for the load balancer."""
     checks = {"database": database_answers(), "cache": cache_answers()}

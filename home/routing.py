@@ -11,7 +11,10 @@ from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
+from .methods import READ, answers
 
+
+@answers(*READ)  # no page of the site takes a form
 def serve(request, path):
     route = find_route(request, path)
     if route is not None:

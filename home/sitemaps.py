@@ -4,6 +4,8 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from .methods import READ, answers
+
 
 class AllLocalesSitemap(Sitemap):
     """Wagtail's sitemap covers one site root; ours has one root per language."""
@@ -19,5 +21,6 @@ class AllLocalesSitemap(Sitemap):
         )
 
 
+@answers(*READ)
 def sitemap(request):
     return sitemap_view(request, sitemaps={"pages": AllLocalesSitemap(request)})

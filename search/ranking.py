@@ -5,9 +5,13 @@ of the visitor's language, with its stemming. Neither backend splits Chinese (or
 text into words, so for such queries the pages whose text contains the query are added. The
 order then follows what visitors look for first: an objective by its code or label, then by
 its title, then by its description or targets; then goals; then the strategy and the rest.
+
+Whatever a visitor types, the backend receives words only (`query_words`): a quote, a bracket
+or a NUL typed in the search box is never read as the backend's syntax.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.utils.html import strip_tags
@@ -27,8 +31,33 @@ class Result:
     snippet: str
 
 
+def typed_query(text):
+    """The query as the page shows it back: what was typed, on one line, without control
+    characters (a NUL cannot be shown, nor stored by PostgreSQL), at most MAX_QUERY_LENGTH."""
+    text = "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def query_words(query):
+    """The words of a query as a full-text index holds them: runs of letters, marks and digits.
+
+    Punctuation, symbols and control characters separate words: neither backend indexes them,
+    and some are syntax to one (SQLite's FTS5 fails on an unbalanced `"`, reads `data:` as a
+    column filter). Invisible format characters (a soft hyphen, a zero-width joiner) are dropped.
+    """
+    characters = []
+    for character in query:
+        category = unicodedata.category(character)
+        if category[0] in "LMN":
+            characters.append(character)
+        elif category != "Cf":
+            characters.append(" ")
+    return "".join(characters).split()
+
+
 def search_terms(query):
-    return [term for term in query.casefold().split() if term]
+    """The query's words, case-folded, to compare with a page's texts and to mark them."""
+    return [word.casefold() for word in query_words(query)]
 
 
 def language_pages():
@@ -37,11 +66,12 @@ def language_pages():
 
 def ranked_results(query):
     """The visitor's language's pages matching `query`, best first."""
-    query = query[:MAX_QUERY_LENGTH]
-    terms = search_terms(query)
-    if not terms:
+    words = query_words(query[:MAX_QUERY_LENGTH])
+    if not words:
         return []
-    found = specific_in_order([page.pk for page in language_pages().search(query, operator="and")])
+    terms = [word.casefold() for word in words]
+    matching = language_pages().search(" ".join(words), operator="and")
+    found = specific_in_order([page.pk for page in matching])
     if UNSEGMENTED_SCRIPT.search(query):
         seen = {page.pk for page in found}
         found += [

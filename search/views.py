@@ -3,16 +3,18 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from wagtail.contrib.search_promotions.models import Query
 
+from home.methods import READ, answers
 from strategy_pages.models import GoalPage
 
-from .ranking import MAX_QUERY_LENGTH, ranked_results, search_terms
+from .ranking import ranked_results, search_terms, typed_query
 
 RESULTS_PER_PAGE = 10
 
 
+@answers(*READ)
 def search(request):
     """Search in the visitor's language: editors' picks first, then the ranked results."""
-    search_query = request.GET.get("query", "").strip()[:MAX_QUERY_LENGTH]
+    search_query = typed_query(request.GET.get("query", ""))
     results, promotions, suggestions = [], [], []
     if search_query:
         results = ranked_results(search_query)

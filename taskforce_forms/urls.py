@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from .accounts.views import (
+    LoginView,
     PasswordResetView,
     ProfileView,
     RequestLoginSentView,
@@ -19,13 +20,7 @@ from .join.views.wizard import JoinDoneView, JoinTaskForceView
 ACCOUNTS = "taskforce_forms/accounts"
 
 urlpatterns = [
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(
-            template_name=f"{ACCOUNTS}/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password/change/",

@@ -1,20 +1,22 @@
 import re
 
 from django import template
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.html import escape, format_html_join
 
 register = template.Library()
 
 
 @register.filter
 def highlight(text, terms):
-    """`text`, escaped, with each searched word marked."""
-    text = escape(text or "")
-    words = [re.escape(escape(term)) for term in terms or [] if term]
+    """`text`, escaped, with each searched word marked. Words are looked for in the text before
+    it is escaped: a word such as "amp" must not be marked inside `&amp;`."""
+    text = str(text or "")
+    words = sorted({term for term in terms or [] if term}, key=len, reverse=True)
     if not words:
-        # Escaped above.
-        return mark_safe(text)  # noqa: S308  # nosec B308 B703
-    pattern = re.compile("(" + "|".join(sorted(words, key=len, reverse=True)) + ")", re.IGNORECASE)
-    # Escaped above.
-    return mark_safe(pattern.sub(r"<mark>\1</mark>", text))  # noqa: S308  # nosec B308 B703
+        return escape(text)
+    pattern = re.compile("(" + "|".join(re.escape(word) for word in words) + ")", re.IGNORECASE)
+    pieces = pattern.split(text)  # text, word, text, word, …, text
+    marked = format_html_join(
+        "", "{}<mark>{}</mark>", zip(pieces[0::2], pieces[1::2], strict=False)
+    )
+    return marked + escape(pieces[-1])

@@ -1,11 +1,17 @@
-"""Accounts on the public site, in its own look: profile and requests for a login."""
+"""Accounts on the public site, in its own look: logging in, the profile, requests for a login."""
 
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import transaction
+from django.http import QueryDict
 from django.shortcuts import redirect
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, UpdateView
@@ -17,6 +23,38 @@ from .forms import AccessRequestForm, ProfileForm
 
 ACCESS_REQUESTS_PER_HOUR = 5
 PASSWORD_RESETS_PER_HOUR = 5
+
+
+class LoginView(auth_views.LoginView):
+    """Django's, in the site's look. `next` leads to a page of this site, never to a login page:
+    a link to log in from the login page would nest `?next=` once more with each click, and
+    would send a logged-in visitor round in a loop (Django answers that loop with an error)."""
+
+    template_name = "taskforce_forms/accounts/login.html"
+    redirect_authenticated_user = True
+
+    def get_redirect_url(self):
+        return self.page_after_login(super().get_redirect_url())
+
+    def page_after_login(self, url):
+        """`url`, or the page a chain of login pages' `next` leads to; "" if none is safe."""
+        while url and url_has_allowed_host_and_scheme(
+            url, self.get_success_url_allowed_hosts(), require_https=self.request.is_secure()
+        ):
+            parts = urlsplit(url)
+            if unquote(parts.path) not in login_paths():
+                return url
+            url = QueryDict(parts.query).get(self.redirect_field_name, "")
+        return ""
+
+
+def login_paths():
+    """The login page's path in each language."""
+    paths = set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths.add(reverse("login"))
+    return paths
 
 
 class ProfileView(LoginRequiredMixin, UpdateView):

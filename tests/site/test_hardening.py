@@ -131,3 +131,18 @@ def test_request_a_login_tells_nobody_who_has_an_account(client):
     ]
     assert [answer.status_code for answer in answers] == [302, 302]
     assert answers[0]["Location"] == answers[1]["Location"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/e%00",
+        "/en/e%00/",
+        "/en/task-forces/%00/",
+        "/en/accounts/login/?next=/en/%00/",
+        "/en/search/?query=carbon&page=%00",
+    ],
+)
+def test_a_nul_character_in_a_url_is_not_a_server_error(client, url):
+    """PostgreSQL refuses NUL in any text it is given: a page looked up, a redirect."""
+    assert client.get(url).status_code in (200, 301, 302, 400, 404)
