@@ -11,6 +11,7 @@ cookie, answered 200 by a view that says it may be cached (the site's pages, the
 setting no cookie. The query string is part of the key.
 """
 
+import hashlib
 import os
 import time
 from pathlib import Path
@@ -82,7 +83,10 @@ def may_be_cached(request):
 
 
 def cache_key(request, generation):
-    return f"page:{generation}:{request.get_host()}:{request.get_full_path()}"
+    """A key of fixed length, however long the URL a visitor (or a scanner) sends: memcached
+    refuses keys over 250 characters, and Django warns about them for every backend."""
+    address = f"{request.get_host()}:{request.get_full_path()}".encode()
+    return f"page:{generation}:{hashlib.blake2b(address, digest_size=20).hexdigest()}"
 
 
 class PageCacheMiddleware:

@@ -54,6 +54,13 @@ def test_a_page_from_the_cache_has_the_security_headers_it_was_served_with(clien
     assert "frame-ancestors 'none'" in second["Content-Security-Policy"]
 
 
+def test_a_long_query_string_makes_a_key_of_fixed_length(rf):
+    short = page_cache.cache_key(rf.get(A1), 1)
+    long = page_cache.cache_key(rf.get(A1, {"query": "x" * 3000}), 1)
+    assert len(long) == len(short) < 250
+    assert long != short
+
+
 def test_static_files_are_left_to_whitenoise(rf):
     middleware = page_cache.PageCacheMiddleware(lambda request: None)
     assert not page_cache.may_be_cached(rf.get("/static/css/site.css"))
