@@ -94,8 +94,21 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def audit(url, report):
-    """Lighthouse's report on one URL, as a dict (also kept as report.html beside it)."""
+def audit(url, report, attempts=3):
+    """Lighthouse's report on one URL, as a dict (also kept as report.html beside it).
+
+    Lighthouse now and then fails to record a page load's trace on a busy machine ("NO_NAVSTART",
+    "Please run Lighthouse again"): a run that fails so is tried again, up to `attempts` times."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return lighthouse(url, report)
+        except subprocess.CalledProcessError:
+            if attempt == attempts:
+                raise
+            print(f"    Lighthouse failed on {url}; trying again ({attempt + 1}/{attempts})")
+
+
+def lighthouse(url, report):
     # Fixed command, no shell.
     subprocess.run(  # noqa: S603  # nosec B603
         [
