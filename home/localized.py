@@ -2,10 +2,11 @@
 refers to them (no query per row, no English label on a page in another language); or in the
 site's default language, the one the Secretariat's screens and the applications refer to."""
 
+from django.conf import settings
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
-from wagtail.models import Locale
+from wagtail.coreutils import get_supported_content_language_variant
 
 
 def in_active_language(model, relation, field):
@@ -19,5 +20,8 @@ def in_active_language(model, relation, field):
 
 
 def in_default_language(queryset):
-    """The rows of `queryset` in the site's default language."""
-    return queryset.filter(locale=Locale.get_default())
+    """The rows of `queryset` in the site's default language (a join, not a query for the
+    locale first)."""
+    return queryset.filter(
+        locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )

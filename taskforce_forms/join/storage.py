@@ -39,7 +39,8 @@ class DraftStorage(BaseStorage):
         super().update_response(response)
         drafts = JoinDraft.objects.filter(user=self.request.user, key=self.prefix)
         if not (self.data.get(self.step_data_key) or self.data.get(self.step_key)):
-            drafts.delete()
+            if self.draft.pk:  # a first visit has no draft to forget: no query
+                drafts.delete()
         elif self.draft.pk:
             # An update, not a save: a draft deleted meanwhile, because the form was sent by
             # a double click or from another tab, must not come back.

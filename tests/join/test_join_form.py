@@ -184,6 +184,22 @@ def test_an_optional_question_left_empty_reads_not_answered(client, partner):
     assert "لا توجد إجابة" in html and "Not answered" not in html
 
 
+# The session, the user, the Task Force, the open applications, the draft, the profile and its
+# organization, the role texts, the page's translation and the site: no query per role or step.
+JOIN_STEP_QUERIES = 10
+
+
+def test_a_join_step_costs_a_bounded_number_of_queries(
+    client, partner, django_assert_max_num_queries
+):
+    client.get(step_url("role"))  # a first visit: no draft is stored, none is deleted
+    with django_assert_max_num_queries(JOIN_STEP_QUERIES):
+        assert client.get(step_url("role")).status_code == 200
+    post_step(client, "role", {"role": "leader"})
+    with django_assert_max_num_queries(JOIN_STEP_QUERIES + 1):  # the draft's update
+        assert client.get(step_url("qualification")).status_code == 200
+
+
 def test_the_draft_is_resumed_on_another_device(client, partner):
     post_step(client, "role", {"role": "leader"})
     client.logout()

@@ -10,7 +10,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from formtools.wizard.views import NamedUrlWizardView
-from wagtail.models import Locale
 
 from home.localized import in_default_language
 from strategy_pages.choices import CANDIDACY_ROLES, Role
@@ -218,7 +217,9 @@ class JoinTaskForceView(LoginRequiredMixin, NamedUrlWizardView):
         return context
 
     def role_descriptions(self):
-        strategy = StrategyPage.objects.live().filter(locale=Locale.get_active()).first()
+        strategy = (
+            StrategyPage.objects.live().filter(locale__language_code=get_language()).first()
+        )
         if strategy is None:
             return {}
         return {role: strategy.role(role) for role in Role}
