@@ -1,7 +1,11 @@
 """Template tags shared by every page: language links, breadcrumbs, untranslated text."""
 
+from urllib.parse import urlsplit, urlunsplit
+
 from django import template
 from django.conf import settings
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.http import QueryDict
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language
@@ -36,9 +40,21 @@ def language_links(context):
         elif translations:
             url = f"/{code}/"
         else:
-            url = translate_url(request.get_full_path(), code)
+            url = view_in_language(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "is_current": code == current})
     return links
+
+
+def view_in_language(url, code):
+    """`url` in language `code`, and the page its `next` leads to as well: a visitor who changes
+    language on the login page lands, once logged in, on the page in the language chosen."""
+    url = translate_url(url, code)
+    parts = urlsplit(url)
+    query = QueryDict(parts.query, mutable=True)
+    if REDIRECT_FIELD_NAME not in query:
+        return url
+    query[REDIRECT_FIELD_NAME] = translate_url(query[REDIRECT_FIELD_NAME], code)
+    return urlunsplit(parts._replace(query=query.urlencode(safe="/")))
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

@@ -36,10 +36,17 @@ def test_the_login_page_does_not_offer_to_log_in_again(client):
     assert hidden_next(html) == "/en/task-forces/"
 
 
-def test_the_language_switcher_keeps_where_to_go_after_logging_in(client):
-    html = client.get(f"{LOGIN}?next=/en/task-forces/").content.decode()
-    assert 'href="/fr/accounts/login/?next=/en/task-forces/"' in html
-    assert 'href="/ar/accounts/login/?next=/en/task-forces/"' in html
+def test_the_language_switcher_keeps_where_to_go_after_logging_in_in_that_language(client):
+    html = client.get(f"{LOGIN}?next=/en/task-forces/goal-c/c3/").content.decode()
+    assert 'href="/fr/accounts/login/?next=/fr/task-forces/goal-c/c3/"' in html
+    assert 'href="/ar/accounts/login/?next=/ar/task-forces/goal-c/c3/"' in html
+    response = log_in(client, "/fr/accounts/login/", "/fr/task-forces/goal-c/c3/")
+    assert response["Location"] == "/fr/task-forces/goal-c/c3/"
+
+
+def test_the_language_switcher_leaves_a_foreign_next_as_it_is(client):
+    html = client.get(f"{LOGIN}?next=https://elsewhere.example/").content.decode()
+    assert 'href="/fr/accounts/login/?next=https%3A//elsewhere.example/"' in html
 
 
 def test_a_chain_of_login_pages_leads_to_the_page_at_its_end(client):
