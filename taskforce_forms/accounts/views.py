@@ -38,11 +38,12 @@ class LoginView(auth_views.LoginView):
 
     def page_after_login(self, url):
         """`url`, or the page a chain of login pages' `next` leads to; "" if none is safe."""
+        logins = login_paths()
         while url and url_has_allowed_host_and_scheme(
             url, self.get_success_url_allowed_hosts(), require_https=self.request.is_secure()
         ):
             parts = urlsplit(url)
-            if unquote(parts.path) not in login_paths():
+            if unquote(parts.path) not in logins:
                 return url
             url = QueryDict(parts.query).get(self.redirect_field_name, "")
         return ""
