@@ -59,7 +59,7 @@ def minimums():
 
 
 def database_copy():
-    """A copy of the demo database (`make content`), or a new one when there is none."""
+    """A copy of the demo database (`make content`), or a new file when there is none."""
     copy = WORK_DIR / "db.sqlite3"
     for suffix in ("", "-wal", "-shm", "-journal"):
         copy.with_name(copy.name + suffix).unlink(missing_ok=True)
@@ -68,15 +68,22 @@ def database_copy():
         source, target = sqlite3.connect(SITE_DATABASE), sqlite3.connect(copy)
         with closing(source), closing(target):
             source.backup(target)
-    return f"sqlite:///{copy}"
+    return copy
 
 
-def prepare(env):
+def holds_strategy(copy):
+    with closing(sqlite3.connect(copy)) as database:
+        (pages,) = database.execute("SELECT count(*) FROM strategy_pages_strategypage").fetchone()
+    return pages > 0
+
+
+def prepare(env, copy):
     """The site as a deployment leaves it: schema up to date, static files collected; the
-    strategy is loaded when there was no demo database to copy."""
+    strategy is loaded when the copy holds none. var/db.sqlite3 may exist and be empty: on a
+    fresh clone `makemigrations --check` (`make lint`) creates the file."""
     manage(env, "migrate", "--no-input")
     manage(env, "collectstatic", "--no-input", "--clear")
-    if not SITE_DATABASE.exists():
+    if not holds_strategy(copy):
         manage(env, "load_strategy")
 
 
@@ -149,8 +156,9 @@ def report_name(path):
 
 def run(paths):
     WORK_DIR.mkdir(parents=True, exist_ok=True)
-    env = environment(database_copy())
-    prepare(env)
+    copy = database_copy()
+    env = environment(f"sqlite:///{copy}")
+    prepare(env, copy)
     required = minimums()
     passed = True
     print(f"| {'page':<30} | " + " | ".join(f"{c:>14}" for c in CATEGORIES) + " |")
