@@ -6,9 +6,17 @@ new generation, so the next request renders afresh. The generation must be share
 server process: with Redis (`REDIS_URL`) it lives in the cache; otherwise in the modification
 time of a file (`PAGE_CACHE_GENERATION_FILE`), which every process on the machine sees.
 
-Only what is the same for every anonymous visitor is cached: GET requests without a session
-cookie, answered 200 by a view that says it may be cached (the site's pages, the search page),
-setting no cookie. The query string is part of the key.
+Two caches, one for each kind of visitor:
+
+- `PageCacheMiddleware`, at the top, keeps the whole response for anonymous visitors: GET
+  requests without a session cookie, answered 200 by a view that says it may be cached (the
+  site's pages, the search page), setting no cookie. A hit costs no query.
+- `SharedPageCacheMiddleware`, below the session and authentication middleware, keeps the page
+  as rendered for everyone, with markers where the visitor's parts go (`home.visitor_parts`),
+  for logged-in visitors: a hit costs the session's and the user's queries and the rendering of
+  the account menu. Pages with view restrictions are not kept.
+
+The query string is part of the key.
 """
 
 import hashlib
@@ -20,6 +28,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
+
+from . import visitor_parts
 
 GENERATION_KEY = "page-cache:generation"
 MESSAGES_COOKIE = "messages"
@@ -82,11 +92,37 @@ def may_be_cached(request):
     )
 
 
-def cache_key(request, generation):
+def cache_key(request, generation, prefix="page"):
     """A key of fixed length, however long the URL a visitor (or a scanner) sends: memcached
     refuses keys over 250 characters, and Django warns about them for every backend."""
     address = f"{request.get_host()}:{request.get_full_path()}".encode()
-    return f"page:{generation}:{hashlib.blake2b(address, digest_size=20).hexdigest()}"
+    return f"{prefix}:{generation}:{hashlib.blake2b(address, digest_size=20).hexdigest()}"
+
+
+def stored_response(stored, cache_header):
+    status, headers, content = stored
+    response = HttpResponse(content, status=status)
+    for header, value in headers:
+        response[header] = value
+    response["X-Page-Cache"] = cache_header
+    return response
+
+
+def store(key, response):
+    cache().set(
+        key,
+        (response.status_code, list(response.items()), response.content),
+        timeout=settings.PAGE_CACHE_SECONDS,
+    )
+
+
+def storable(response, flag="page_cacheable"):
+    return (
+        getattr(response, flag, False)
+        and response.status_code == 200
+        and not response.cookies
+        and not response.streaming
+    )
 
 
 class PageCacheMiddleware:
@@ -103,27 +139,33 @@ class PageCacheMiddleware:
         key = cache_key(request, current_generation())
         stored = cache().get(key)
         if stored is not None:
-            status, headers, content = stored
-            response = HttpResponse(content, status=status)
-            for header, value in headers:
-                response[header] = value
-            response["X-Page-Cache"] = "hit"
-            return response
+            return stored_response(stored, "hit")
         response = self.get_response(request)
-        if self.storable(response):
-            cache().set(
-                key,
-                (response.status_code, list(response.items()), response.content),
-                timeout=settings.PAGE_CACHE_SECONDS,
-            )
+        if storable(response):
+            store(key, response)
             response["X-Page-Cache"] = "miss"
         return response
 
-    @staticmethod
-    def storable(response):
-        return (
-            getattr(response, "page_cacheable", False)
-            and response.status_code == 200
-            and not response.cookies
-            and not response.streaming
-        )
+
+class SharedPageCacheMiddleware:
+    """Put it right after AuthenticationMiddleware, under `VisitorPartsMiddleware`, which fills
+    in the visitor's parts of what it returns. A hit skips the URL resolver, the page's queries
+    and its rendering; the middleware above still runs (CSRF cookie, session, CSP)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (enabled() and request.method == "GET" and visitor_parts.defers_parts(request)):
+            return self.get_response(request)
+        key = cache_key(request, current_generation(), prefix="shared-page")
+        stored = cache().get(key)
+        if stored is not None:
+            response = stored_response(stored, "shared hit")
+            response.page_cacheable = True  # for the anonymous cache above, on its miss
+            return response
+        response = self.get_response(request)
+        if storable(response, "shared_cacheable"):
+            store(key, response)
+            response["X-Page-Cache"] = "shared miss"
+        return response

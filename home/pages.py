@@ -26,7 +26,10 @@ class SitePage:
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        response.page_cacheable = True  # the same for every anonymous visitor: see page_cache
+        # The same for every anonymous visitor, and for every visitor once the visitor's own
+        # parts are filled in, unless only some may see it: see home.page_cache.
+        response.page_cacheable = True
+        response.shared_cacheable = not self.get_view_restrictions()
         return response
 
     def serve_preview(self, request, mode_name):
@@ -77,9 +80,12 @@ class SitePage:
         ancestors = getattr(self, "route_ancestors", None)
         if ancestors is None or self.alias_of_id or any(page.alias_of_id for page in ancestors):
             return super().get_view_restrictions()
-        return PageViewRestriction.objects.filter(
-            page_id__in=[page.pk for page in ancestors] + [self.pk]
-        )
+        if not hasattr(self, "_view_restrictions"):
+            # Asked by Wagtail before serving, then by `serve`: one query for both.
+            self._view_restrictions = PageViewRestriction.objects.filter(
+                page_id__in=[page.pk for page in ancestors] + [self.pk]
+            )
+        return self._view_restrictions
 
 
 # A paragraph of stored rich text: its tag, its attributes, its inner HTML.

@@ -35,9 +35,9 @@ def search(request):
             "suggestions": suggestions,
         },
     )
-    # Anonymous visitors asking the same get the same page (home.page_cache): their searches
-    # are then not counted in the promotions' statistics, only the first of each generation.
-    response.page_cacheable = True
+    # Visitors asking the same get the same page (home.page_cache): their searches are then
+    # not counted in the promotions' statistics, only the first of each generation.
+    response.page_cacheable = response.shared_cacheable = True
     return response
 
 

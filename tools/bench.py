@@ -30,7 +30,11 @@ ROWS = [
     ("objective", "/en/task-forces/goal-a/a1/", False),
     ("objective (Arabic)", "/ar/task-forces/goal-c/c3/", False),
     ("search", "/en/search/?query=carbon", False),
-    ("objective, logged in (not cached)", "/en/task-forces/goal-a/a1/", True),
+    ("strategy, logged in", "/en/task-forces/", True),
+    ("goal, logged in", "/en/task-forces/goal-a/", True),
+    ("objective, logged in", "/en/task-forces/goal-a/a1/", True),
+    ("objective (Arabic), logged in", "/ar/task-forces/goal-c/c3/", True),
+    ("search, logged in", "/en/search/?query=carbon", True),
     ("join form, step 1 (logged in)", "/en/join/a1/role/", True),
 ]
 # In the server's settings and process: the cache emptied before each request, as a publish

@@ -74,6 +74,9 @@ MIDDLEWARE = [
     "home.methods.AllowedMethodsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Fills in the visitor's parts of the pages below, freshly rendered or from the cache.
+    "home.visitor_parts.VisitorPartsMiddleware",
+    "home.page_cache.SharedPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

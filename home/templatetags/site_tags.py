@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from .. import visitor_parts
 from ..pages import PARAGRAPH
 from ..text import list_separator
 
@@ -57,6 +58,12 @@ def view_in_language(url, code):
     return urlunsplit(parts._replace(query=query.urlencode(safe="/")))
 
 
+@register.simple_tag(takes_context=True)
+def visitor_part(context, name):
+    """A part of the page that differs from one visitor to the next (`home.visitor_parts`)."""
+    return visitor_parts.part(context["request"], name)
+
+
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context["page"]
@@ -94,7 +101,6 @@ def marking_untranslated(html, untranslated):
         return f'<{tag}{attributes} lang="en" dir="ltr">{inner}</{tag}>'
 
     return PARAGRAPH.sub(mark, source)
-
 
 
 register.simple_tag(list_separator)

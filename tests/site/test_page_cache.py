@@ -1,16 +1,20 @@
 """Anonymous pages from the cache, and never a stale one: every change is seen at once."""
 
-import pytest
-from django.core.cache import cache
-from wagtail.models import Locale
+import re
 
-from home import page_cache
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.test import Client
+from wagtail.models import Locale, PageViewRestriction
+
+from home import page_cache, visitor_parts
 from strategy_pages.choices import Role
 from strategy_pages.models import ObjectivePage
 from taskforce_forms.inbox import decisions
 from taskforce_forms.models import Decision
 
-from ..factories import apply, partner_user, secretariat_user
+from ..factories import apply, member_user, partner_user, secretariat_user
 
 pytestmark = pytest.mark.django_db
 
@@ -126,12 +130,73 @@ def test_search_results_follow_a_publication(client):
     assert page.url in client.get("/en/search/", {"query": "vermicompost"}).content.decode()
 
 
-def test_logged_in_visitors_get_their_own_page(client):
+def test_logged_in_visitors_get_the_shared_page_with_their_own_account_menu(
+    client, django_assert_num_queries
+):
+    paula, manuel = partner_user(), member_user()
     client.get(A1)
-    client.force_login(partner_user())
+    client.force_login(paula)
+    with django_assert_num_queries(2):  # the session and the user
+        response = client.get(A1)
+    assert response["X-Page-Cache"] == "shared hit"
+    assert "Paula Tester" in response.content.decode(), "her name in the account menu"
+    client.force_login(manuel)
+    other = client.get(A1).content.decode()
+    assert "Manuel" in other and "Paula" not in other
+    client.logout()
+    anonymous = client.get(A1).content.decode()
+    assert "Manuel" not in anonymous and "Log in" in anonymous
+
+
+def test_the_join_button_says_to_log_in_only_to_anonymous_visitors(client):
+    help_text = "You will be asked to log in first."
+    paula = partner_user()
+    assert help_text in client.get(A1).content.decode()
+    client.force_login(paula)
     response = client.get(A1)
+    assert response["X-Page-Cache"] == "shared hit"
+    assert help_text not in response.content.decode()
+
+
+def test_the_logout_form_carries_the_visitors_own_csrf_token(client):
+    client.force_login(partner_user())
+    csrf_client = Client(enforce_csrf_checks=True)
+    csrf_client.force_login(member_user())
+    client.get(A1)
+    for visitor in (client, csrf_client):
+        response = visitor.get(A1)
+        assert response["X-Page-Cache"] == "shared hit"
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())
+        assert token
+    assert (
+        csrf_client.post("/en/accounts/logout/", {"csrfmiddlewaretoken": token[1]}).status_code
+        == 302
+    )
+    assert "_auth_user_id" not in csrf_client.session
+
+
+def test_a_page_only_some_may_see_is_not_shared(client):
+    members = Group.objects.create(name="Readers")
+    page = ObjectivePage.objects.get(code="A1", locale=Locale.get_default())
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    ).groups.add(members)
+    reader, outsider = partner_user(), member_user()
+    reader.groups.add(members)
+    client.force_login(reader)
+    assert client.get(A1).status_code == 200
+    assert client.get(A1).get("X-Page-Cache") != "shared hit"
+    client.force_login(outsider)
+    response = client.get(A1)
+    assert response.status_code != 200 or "Paula" not in response.content.decode()
     assert "X-Page-Cache" not in response
-    assert "Paula Tester" in response.content.decode(), "their name in the account menu"
+
+
+def test_no_text_a_visitor_types_can_place_a_visitors_part(client):
+    marker = visitor_parts.marker("account-menu")
+    client.force_login(partner_user())
+    page = client.get("/en/search/", {"query": marker}).content.decode()
+    assert page.count("Paula Tester") == 1
 
 
 def test_other_views_are_not_cached(client):
