@@ -25,3 +25,21 @@ def in_default_language(queryset):
     return queryset.filter(
         locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
+
+
+def translated(page):
+    """`page` in the active language, or `page` itself where it has no live translation: what
+    Wagtail's `page.localized` gives, without its query for the active locale (`page.locale`
+    is best fetched with the page, `select_related("locale")`)."""
+    if page.locale.language_code == get_supported_content_language_variant(get_language()):
+        return page
+    translation = (
+        type(page)
+        .objects.live()
+        .filter(
+            translation_key=page.translation_key,
+            locale__language_code=get_supported_content_language_variant(get_language()),
+        )
+        .first()
+    )
+    return translation or page

@@ -1,10 +1,12 @@
-"""Anonymous visitors' pages from a cache, forgotten the moment anything they show changes.
+"""The site's pages from a cache, forgotten the moment anything they show changes; and what
+many pages show and only a publish changes (`remembered`: the site, the roles' texts).
 
 A page is stored under the current *generation*; publishing, unpublishing, moving or deleting a
-page, a translation, a region, or a change to a Task Force's nominated people or team starts a
-new generation, so the next request renders afresh. The generation must be shared by every app
-server process: with Redis (`REDIS_URL`) it lives in the cache; otherwise in the modification
-time of a file (`PAGE_CACHE_GENERATION_FILE`), which every process on the machine sees.
+page, a translation, a region, a site, or a change to a Task Force's nominated people or team
+starts a new generation, so the next request renders afresh. The generation must be shared by
+every app server process: with Redis (`REDIS_URL`) it lives in the cache; otherwise in the
+modification time of a file (`PAGE_CACHE_GENERATION_FILE`), which every process on the machine
+sees.
 
 Two caches, one for each kind of visitor:
 
@@ -80,6 +82,20 @@ def renew_generation():
     now = time.time_ns()
     stat = os.stat(path)
     os.utime(path, ns=(stat.st_atime_ns, max(now, stat.st_mtime_ns + 1)))
+
+
+def remembered(name, compute):
+    """`compute()`, kept until the next generation: data every page shows and only a publish
+    changes. Computed each time when the cache is off."""
+    if not enabled():
+        return compute()
+    digest = hashlib.blake2b(name.encode(), digest_size=20).hexdigest()
+    key = f"remembered:{current_generation()}:{digest}"
+    value = cache().get(key)
+    if value is None:
+        value = compute()
+        cache().set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+    return value
 
 
 def may_be_cached(request):

@@ -1,17 +1,20 @@
-"""Finding the page for a URL in three queries whatever its depth.
+"""Finding the page for a URL in two queries whatever its depth.
 
-Wagtail walks the tree one level at a time, two queries per URL segment, after finding the
-language's home page (two more). Here the whole chain, from the language's home page down, comes
-in one query by `url_path`, then the page's specific object. Wagtail's own `serve` view does the
-rest (hooks, privacy, serving): it reuses the route cached on the request.
+Wagtail finds the request's site (a query per request: `SiteMiddleware` keeps it until the next
+publish), then walks the tree one level at a time, two queries per URL segment, after finding
+the language's home page (two more). Here the whole chain, from the language's home page down,
+comes in one query by `url_path`, then the page's specific object. Wagtail's own `serve` view
+does the rest (hooks, privacy, serving): it reuses the route cached on the request.
 """
 
 from django.db.models import Q
+from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
 from .methods import READ, answers
+from .page_cache import remembered
 
 
 @answers(*READ)  # no page of the site takes a form
@@ -20,6 +23,21 @@ def serve(request, path):
     if route is not None:
         request._wagtail_route_for_request = route
     return wagtail_views.serve(request, path)
+
+
+class SiteMiddleware:
+    """Gives Wagtail the request's site (`Site.find_for_request`) from the cache: sites change
+    far more rarely than pages, and a change to one starts a new page cache generation."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        request._wagtail_site = remembered(
+            f"site:{hostname}:{request.get_port()}", lambda: Site._find_for_request(request)
+        )
+        return self.get_response(request)
 
 
 def find_route(request, path):

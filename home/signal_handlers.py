@@ -1,8 +1,8 @@
 """Receivers: cached pages forgotten when a page changes; translations republished when their
 English page is published."""
 
-from django.db.models.signals import post_delete
-from wagtail.models import Page
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .page_cache import new_generation
@@ -19,3 +19,5 @@ def connect():
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
         signal.connect(new_generation, dispatch_uid=f"page_cache_{signal}")
     post_delete.connect(forget_pages_on_page_delete, dispatch_uid="page_cache_page_delete")
+    for signal in (post_save, post_delete):
+        signal.connect(new_generation, sender=Site, dispatch_uid=f"page_cache_site_{signal}")

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     # Fills in the visitor's parts of the pages below, freshly rendered or from the cache.
     "home.visitor_parts.VisitorPartsMiddleware",
     "home.page_cache.SharedPageCacheMiddleware",
+    "home.routing.SiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -208,7 +209,13 @@ CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if (REDIS_URL := os.environ.get("REDIS_URL"))
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "taskforces"}
+        # Room for every page twice (whole, and shared with markers) in six languages, and
+        # searches: Django's default of 300 entries would evict pages as fast as it stores them.
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "taskforces",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
     )
 }
 

@@ -1,5 +1,6 @@
 """Template tags shared by every page: language links, breadcrumbs, untranslated text."""
 
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 from django import template
@@ -49,6 +50,12 @@ def language_links(context):
 def view_in_language(url, code):
     """`url` in language `code`, and the page its `next` leads to as well: a visitor who changes
     language on the login page lands, once logged in, on the page in the language chosen."""
+    return url_in_language(url, code, get_language())
+
+
+# Django resolves a URL in the active language; the URL patterns never change once loaded.
+@lru_cache(maxsize=4096)
+def url_in_language(url, code, _active_language):
     url = translate_url(url, code)
     parts = urlsplit(url)
     query = QueryDict(parts.query, mutable=True)

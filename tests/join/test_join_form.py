@@ -3,6 +3,7 @@
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from wagtail.models import Locale
 
@@ -185,8 +186,10 @@ def test_an_optional_question_left_empty_reads_not_answered(client, partner):
 
 
 # The session, the user, the Task Force, the open applications, the draft, the profile and its
-# organization, the role texts, the page's translation and the site: no query per role or step.
-JOIN_STEP_QUERIES = 10
+# organization, the role texts and the site: no query per role or step.
+JOIN_STEP_QUERIES = 9
+# With the cache on, the role texts and the site come from it.
+CACHED_JOIN_STEP_QUERIES = 7
 
 
 def test_a_join_step_costs_a_bounded_number_of_queries(
@@ -198,6 +201,23 @@ def test_a_join_step_costs_a_bounded_number_of_queries(
     post_step(client, "role", {"role": "leader"})
     with django_assert_max_num_queries(JOIN_STEP_QUERIES + 1):  # the draft's update
         assert client.get(step_url("qualification")).status_code == 200
+
+
+def test_a_join_step_takes_the_site_and_the_role_texts_from_the_cache(
+    client, partner, settings, tmp_path, django_assert_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "generation")
+    cache.clear()
+    client.get(step_url("role"))
+    with django_assert_num_queries(CACHED_JOIN_STEP_QUERIES):
+        html = client.get(step_url("role")).content.decode()
+    assert "Responsibilities" in html
+    # The role texts in French, once, and the Task Force's page in French.
+    with django_assert_num_queries(CACHED_JOIN_STEP_QUERIES + 2):
+        assert "Responsabilités" in client.get(step_url("role", language="fr")).content.decode()
+    with django_assert_num_queries(CACHED_JOIN_STEP_QUERIES + 1):
+        client.get(step_url("role", language="fr"))
 
 
 def test_the_draft_is_resumed_on_another_device(client, partner):

@@ -6,9 +6,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from home import page_cache, visitor_parts
+from home.routing import SiteMiddleware
 from strategy_pages.choices import Role
 from strategy_pages.models import ObjectivePage
 from taskforce_forms.inbox import decisions
@@ -197,6 +198,23 @@ def test_no_text_a_visitor_types_can_place_a_visitors_part(client):
     client.force_login(partner_user())
     page = client.get("/en/search/", {"query": marker}).content.decode()
     assert page.count("Paula Tester") == 1
+
+
+def test_the_site_comes_from_the_cache_until_a_site_changes(rf, django_assert_num_queries):
+    middleware = SiteMiddleware(lambda request: request._wagtail_site)
+    site = middleware(rf.get(A1))
+    with django_assert_num_queries(0):
+        assert middleware(rf.get(A1)) == site
+    site.site_name = "Task Forces"
+    site.save()
+    assert middleware(rf.get(A1)).site_name == "Task Forces"
+
+
+def test_the_cache_holds_every_page_of_the_site(settings):
+    """Django's in-memory cache keeps 300 entries unless told: fewer than the site's pages."""
+    pages = Page.objects.filter(depth__gt=1).count()
+    options = settings.CACHES["default"].get("OPTIONS", {})
+    assert "redis" in settings.CACHES["default"]["BACKEND"] or options["MAX_ENTRIES"] >= 4 * pages
 
 
 def test_other_views_are_not_cached(client):

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from formtools.wizard.views import NamedUrlWizardView
 
-from home.localized import in_default_language
+from home.localized import in_default_language, translated
+from home.page_cache import remembered
 from strategy_pages.choices import CANDIDACY_ROLES, Role
 from strategy_pages.models import ObjectivePage, StrategyPage
 
@@ -74,9 +75,22 @@ def keep_unsent_answers(request, step):
         request.session[UNSENT_ANSWERS] = {"path": request.path, "answers": answers}
 
 
+def role_descriptions():
+    """Each role's responsibilities, as the strategy page in the active language lists them."""
+    strategy = StrategyPage.objects.live().filter(locale__language_code=get_language()).first()
+    if strategy is None:
+        return {}
+    return {
+        role: {"responsibilities": list(described["responsibilities"])}
+        for role in Role
+        if (described := strategy.role(role))
+    }
+
+
 def task_force_or_404(code):
     return get_object_or_404(
-        in_default_language(ObjectivePage.objects.live()), code=code.upper()
+        in_default_language(ObjectivePage.objects.live()).select_related("locale"),
+        code=code.upper(),
     )
 
 
@@ -156,7 +170,10 @@ class JoinTaskForceView(LoginRequiredMixin, NamedUrlWizardView):
             response = render(
                 self.request,
                 "taskforce_forms/join/not_saved.html",
-                {"task_force": self.task_force.localized, "review_url": self.get_step_url(REVIEW)},
+                {
+                    "task_force": translated(self.task_force),
+                    "review_url": self.get_step_url(REVIEW),
+                },
             )
             response.status_code = 503
             return response
@@ -197,7 +214,7 @@ class JoinTaskForceView(LoginRequiredMixin, NamedUrlWizardView):
         current = self.steps.current
         steps = list(self.get_form_list())
         context.update(
-            task_force=self.task_force.localized,
+            task_force=translated(self.task_force),
             progress=[
                 {
                     "name": step,
@@ -217,12 +234,7 @@ class JoinTaskForceView(LoginRequiredMixin, NamedUrlWizardView):
         return context
 
     def role_descriptions(self):
-        strategy = (
-            StrategyPage.objects.live().filter(locale__language_code=get_language()).first()
-        )
-        if strategy is None:
-            return {}
-        return {role: strategy.role(role) for role in Role}
+        return remembered(f"role-descriptions:{get_language()}", role_descriptions)
 
     def summary(self):
         """What the user entered, step by step, with a link back to each step."""
@@ -300,5 +312,5 @@ class JoinDoneView(LoginRequiredMixin, TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "application": application,
-            "task_force": task_force.localized,
+            "task_force": translated(task_force),
         }
