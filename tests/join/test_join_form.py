@@ -188,8 +188,8 @@ def test_an_optional_question_left_empty_reads_not_answered(client, partner):
 # The session, the user, the Task Force, the open applications, the draft, the profile and its
 # organization, the role texts and the site: no query per role or step.
 JOIN_STEP_QUERIES = 9
-# With the cache on, the role texts and the site come from it.
-CACHED_JOIN_STEP_QUERIES = 7
+# With the cache on, the Task Force, the role texts and the site come from it.
+CACHED_JOIN_STEP_QUERIES = 6
 
 
 def test_a_join_step_costs_a_bounded_number_of_queries(
@@ -203,7 +203,7 @@ def test_a_join_step_costs_a_bounded_number_of_queries(
         assert client.get(step_url("qualification")).status_code == 200
 
 
-def test_a_join_step_takes_the_site_and_the_role_texts_from_the_cache(
+def test_a_join_step_takes_the_task_force_site_and_role_texts_from_the_cache(
     client, partner, settings, tmp_path, django_assert_num_queries
 ):
     settings.PAGE_CACHE_ENABLED = True
@@ -218,6 +218,17 @@ def test_a_join_step_takes_the_site_and_the_role_texts_from_the_cache(
         assert "Responsabilités" in client.get(step_url("role", language="fr")).content.decode()
     with django_assert_num_queries(CACHED_JOIN_STEP_QUERIES + 1):
         client.get(step_url("role", language="fr"))
+
+
+def test_an_unpublished_task_force_takes_no_application_on_the_next_request(
+    client, partner, settings, tmp_path
+):
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "generation")
+    cache.clear()
+    assert client.get(step_url("role")).status_code == 200
+    ObjectivePage.objects.get(code="A1", locale=Locale.get_default()).unpublish()
+    assert client.get(step_url("role")).status_code == 404
 
 
 def test_the_draft_is_resumed_on_another_device(client, partner):

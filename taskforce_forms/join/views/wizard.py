@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import SuspiciousOperation
 from django.db import DatabaseError, IntegrityError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -88,9 +89,20 @@ def role_descriptions():
 
 
 def task_force_or_404(code):
-    return get_object_or_404(
-        in_default_language(ObjectivePage.objects.live()).select_related("locale"),
-        code=code.upper(),
+    """The Task Force (its objective, in the default language) that `code` names, kept until
+    the next publish."""
+    task_force = remembered(f"task-force:{code.upper()}", lambda: find_task_force(code))
+    if task_force is None:
+        raise Http404
+    return task_force
+
+
+def find_task_force(code):
+    return (
+        in_default_language(ObjectivePage.objects.live())
+        .select_related("locale")
+        .filter(code=code.upper())
+        .first()
     )
 
 
