@@ -134,7 +134,7 @@ load: install postgres-package
 
 # The property-based tests searching far longer than `make test` does (~15 min).
 fuzz: install-test
-	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests/join/test_properties.py tests/search/test_any_query.py
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests/join/test_properties.py tests/search/test_any_query.py tests/inbox/test_any_address.py
 
 # Debian's wapiti against the site served as in production, on a copy of the demo database, as a
 # visitor and logged in; reports in var/scan/ (README, "Tests"). Not part of `make test`.

@@ -11,4 +11,8 @@ class TaskforceFormsConfig(AppConfig):
         # Imported once the models are loaded, as Django asks of receivers' modules.
         from . import signal_handlers
 
+        # The same for the second factor's receivers.
+        from .second_factor import signal_handlers as second_factor_signal_handlers
+
         signal_handlers.connect()
+        second_factor_signal_handlers.connect()

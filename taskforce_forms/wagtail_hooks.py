@@ -1,6 +1,7 @@
 """Wagtail admin registration only: the Secretariat's lists (wagtail-modeladmin), the regions
-(a snippet), the dashboard panel and the personal-data URLs. What they show and do lives in
-`inbox`, `outbox` and `privacy`; moving to a `ModelViewSet` changes this file."""
+(a snippet), the dashboard panel, the personal-data URLs and the second factor's screens. What
+they show and do lives in `inbox`, `outbox`, `privacy` and `second_factor`; moving to a
+`ModelViewSet` changes this file."""
 
 from django.contrib.admin import display as admin_display
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +21,11 @@ from .join.answers import answer_fields
 from .models import AccessRequest, Application, Organization, OutgoingMail, Profile, Region
 from .outbox import views as outbox_views
 from .outbox.delivery import failed_count
+from .privacy import audit
 from .privacy import views as privacy_views
+from .second_factor import log_actions as second_factor_log_actions
+from .second_factor import menus as second_factor_menus
+from .second_factor import views as second_factor_views
 
 
 class OrganizationAdmin(SecretariatAdmin):
@@ -48,7 +53,7 @@ class ProfileAdmin(SecretariatAdmin):
     form_fields_exclude = ["user"]
     inspect_view_enabled = True
     inspect_template_name = "taskforce_forms/admin/person_inspect.html"
-    inspect_view_class = inbox_views.ReadableInspectView
+    inspect_view_class = inbox_views.PersonInspectView
     button_helper_class = privacy_views.PersonButtonHelper
 
 
@@ -240,3 +245,16 @@ register_snippet(RegionViewSet)
 @hooks.register("register_admin_urls")
 def register_personal_data_urls():
     return privacy_views.urls()
+
+
+hooks.register("register_log_actions", audit.register_log_actions)
+
+
+@hooks.register("register_admin_urls")
+def register_second_factor_urls():
+    return second_factor_views.urls()
+
+
+hooks.register("register_log_actions", second_factor_log_actions.register_log_actions)
+hooks.register("register_user_listing_buttons", second_factor_menus.reset_buttons)
+hooks.register("register_account_menu_item", second_factor_menus.enrolment_menu_item)

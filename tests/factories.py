@@ -2,6 +2,9 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Locale
 
 from strategy_pages.choices import Role
@@ -86,3 +89,29 @@ class BrokenMailBackend:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("the mail server is down")
+
+
+def sign_in_with_second_factor(client, user):
+    """`client` signed in as `user` would be after the password and a code from their app (the
+    code step itself is tested in tests/accounts)."""
+    client.force_login(user)
+    give_second_factor(client, user)
+    return client
+
+
+def give_second_factor(client, user):
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=True, defaults={"name": "Test app"}
+    )
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+class StaffClient(Client):
+    """A test client whose `force_login` also gives the second factor: for test cases whose
+    helpers sign a superuser in themselves (Wagtail's `WagtailPageTestCase`)."""
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        give_second_factor(self, user)

@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "formtools",
     "django_countries",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks_db",
 ]
 
@@ -74,11 +77,16 @@ MIDDLEWARE = [
     "home.methods.AllowedMethodsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sign in with a second factor; their sessions are short (taskforce_forms/second_factor/):
+    # above the shared page cache, so that a page from it still ends an expired staff session.
+    "django_otp.middleware.OTPMiddleware",
+    "taskforce_forms.second_factor.middleware.StaffSessionMiddleware",
     # Fills in the visitor's parts of the pages below, freshly rendered or from the cache.
     "home.visitor_parts.VisitorPartsMiddleware",
     "home.page_cache.SharedPageCacheMiddleware",
     "home.routing.SiteMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "taskforce_forms.second_factor.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -197,12 +205,24 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my_applications"
 LOGOUT_REDIRECT_URL = "/"
 
-# Failed logins (public site and admin alike): locked for an hour after 5 per user and address.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+# Failed logins (public site and admin alike): locked for an hour after 5 wrong passwords per
+# user and address, or 10 wrong second-factor codes (taskforce_forms/second_factor/lockout.py).
+PASSWORD_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+SECOND_FACTOR_FAILURE_LIMIT = 10
+AXES_FAILURE_LIMIT = "taskforce_forms.second_factor.lockout.failure_limit"
 AXES_COOLOFF_TIME = 1  # hour
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "taskforce_forms/accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+
+# Staff sign in with a password and a code from an authenticator app (or a recovery code). The
+# Secretariat and superusers always do, in every environment: no setting turns it off for them.
+# Editors may enrol; with this on, they must.
+SECOND_FACTOR_FOR_EDITORS = env_bool("SECOND_FACTOR_FOR_EDITORS")
+OTP_TOTP_ISSUER = "4 per 1000 Task Forces"
+# A staff session ends after this long without a request, and this long after signing in.
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", "1800"))
+STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", "43200"))
 
 # Local memory by default; Redis, shared by every app server, with REDIS_URL.
 CACHES = {
@@ -249,6 +269,8 @@ PAGE_CACHE_GENERATION_FILE = os.environ.get(
 # applications closed without a place after this many days without a change, and sent e-mails.
 APPLICATION_RETENTION_DAYS = int(os.environ.get("APPLICATION_RETENTION_DAYS", "365"))
 MAIL_RETENTION_DAYS = int(os.environ.get("MAIL_RETENTION_DAYS", "90"))
+# The record of who opened or exported personal data (Reports › Site history), kept this long.
+ACCESS_RECORD_RETENTION_DAYS = int(os.environ.get("ACCESS_RECORD_RETENTION_DAYS", "365"))
 
 WAGTAIL_SITE_NAME = _('"4 per 1000" Task Forces')
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import AccessRequest, DecisionRefused, Organization, Profile
 from ..outbox import notifications
+from ..privacy import audit
 
 
 def decide(application, decision, by, note="", tell_note=False):
@@ -64,6 +65,12 @@ def approve_access_request(access_request, by, organization=None, membership_sta
             preferred_language=access_request.language,
         )
         notifications.notify_account_created(access_request, user)
+        audit.record(
+            access_request,
+            audit.APPROVE_ACCESS_REQUEST,
+            by=by,
+            data={"account": user.pk, "organization": organization.pk},
+        )
     return user
 
 
@@ -71,6 +78,7 @@ def decline_access_request(access_request, by, note="", tell_note=False):
     with transaction.atomic():
         _close(access_request, AccessRequest.Status.DECLINED, by, note)
         notifications.notify_access_request_declined(access_request, tell_note)
+        audit.record(access_request, audit.DECLINE_ACCESS_REQUEST, by=by)
 
 
 def _refuse_if_decided(access_request):

@@ -1,6 +1,9 @@
-"""The applications list's filters by goal, Task Force and region."""
+"""The applications list's filters by goal, Task Force and region, and what a list's filters
+chose, as the record of an export names it."""
 
 from django.contrib.admin import SimpleListFilter
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from home.localized import in_default_language
@@ -88,3 +91,23 @@ class StatusFilter(SimpleListFilter):
         if value == self.ALL:
             return queryset
         return queryset.filter(status=value)
+
+
+def chosen_filters(index_view):
+    """What narrows a modeladmin list, as (filter, choice) pairs in the list's words. Only a
+    choice the list offers is named: for a value that came from the address instead (typed, or
+    a search term), the choice is None."""
+    chosen, known = [], set()
+    for spec in index_view.filter_specs:
+        parameters = spec.expected_parameters()
+        known.update(parameters)
+        unfiltered = index_view.get_query_string(remove=parameters)
+        selected = [choice for choice in spec.choices(index_view) if choice["selected"]]
+        if selected and selected[0]["query_string"] != unfiltered:
+            chosen.append((str(capfirst(spec.title)), str(selected[0]["display"])))
+        elif spec.used_parameters and not selected:
+            chosen.append((str(capfirst(spec.title)), None))
+    if index_view.query:
+        chosen.append((gettext("Search"), None))
+    others = [name for name in index_view.get_filters_params() if name not in known]
+    return chosen + [(name, None) for name in sorted(others)]

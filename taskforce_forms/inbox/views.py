@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail_modeladmin.views import CreateView, EditView, IndexView, InspectView, WMABaseView
+from wagtail_modeladmin.views import CreateView, EditView, InspectView, WMABaseView
 
 from strategy_pages.choices import Role
 
@@ -23,12 +23,15 @@ from ..models import (
     user_organization,
 )
 from ..outbox.notifications import preview_decision
-from . import decisions
+from ..privacy import audit
+from . import decisions, lookups
+from .admin import SecretariatIndexView
 from .export import AnswersExport
+from .filters import chosen_filters
 from .forms import ApproveAccessForm, BulkDecisionForm, DecisionForm, DeclineAccessForm
 
 
-class ApplicationIndexView(AnswersExport, IndexView):
+class ApplicationIndexView(AnswersExport, SecretariatIndexView):
     """The list, and its CSV and XLSX exports with one column per answer."""
 
     def get_queryset(self, request=None):
@@ -38,6 +41,14 @@ class ApplicationIndexView(AnswersExport, IndexView):
         context = super().get_context_data(**kwargs)
         context["can_decide"] = self.permission_helper.user_can_decide(self.request.user)
         return context
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        """The export, recorded with its filters and its number of rows."""
+        rows = list(queryset)
+        audit.record_applications_export(
+            self.request.user, spreadsheet_format, len(rows), chosen_filters(self)
+        )
+        return super().as_spreadsheet(rows, spreadsheet_format)
 
 
 class ReadableInspectView(InspectView):
@@ -54,6 +65,22 @@ class ReadableInspectView(InspectView):
         if value == 0 and not isinstance(value, bool):
             return value
         return super().get_field_display_value(field_name, field)
+
+
+class PersonInspectView(ReadableInspectView):
+    """A person's page (their profile), recorded as opened; superusers also read there who
+    opened, exported or decided on the person's data."""
+
+    def get(self, request, *args, **kwargs):
+        audit.record(self.instance.user, audit.OPEN_PERSON, by=request.user)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        if self.request.user.is_superuser:
+            kwargs["access_entries"], kwargs["access_count"] = audit.person_entries(
+                self.instance.user
+            )
+        return super().get_context_data(**kwargs)
 
 
 class DecisionInspectView(ReadableInspectView):
@@ -73,7 +100,12 @@ class DecisionInspectView(ReadableInspectView):
 
 
 class ApplicationInspectView(DecisionInspectView):
-    """Every answer, the history, and the decisions the application's status allows."""
+    """Every answer, the history, and the decisions the application's status allows. Opening
+    it is recorded."""
+
+    def get(self, request, *args, **kwargs):
+        audit.record(self.instance, audit.OPEN_APPLICATION, by=request.user)
+        return super().get(request, *args, **kwargs)
 
     def act(self, request):
         if request.POST.get("seen_status") != self.instance.status:
@@ -162,7 +194,7 @@ class BulkDecisionView(WMABaseView):
         applications = Application.objects.filter(
             role=Role.TEAM_MEMBER, status=ApplicationStatus.SUBMITTED
         ).for_inbox()
-        code = self.request.GET.get("task_force")
+        code = lookups.typeable(self.request.GET.get("task_force", ""))
         if code:
             applications = applications.filter(task_force__code=code)
         return applications.order_by("task_force__path", "submitted_at")

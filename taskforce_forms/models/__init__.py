@@ -28,7 +28,7 @@ from .people import (
     person_name,
     user_organization,
 )
-from .privacy import PersonalDataErasure
+from .privacy import AccessRecord, PersonalDataErasure
 
 __all__ = [
     "CANDIDACY_DECISIONS",
@@ -38,6 +38,7 @@ __all__ = [
     "ROSTER_STATUSES",
     "TEAM_MEMBER_DECISIONS",
     "WITHDRAWABLE_STATUSES",
+    "AccessRecord",
     "AccessRequest",
     "Application",
     "ApplicationEvent",

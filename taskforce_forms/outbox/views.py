@@ -4,14 +4,15 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail_modeladmin.views import IndexView, WMABaseView
+from wagtail_modeladmin.views import WMABaseView
 
+from ..inbox.admin import SecretariatIndexView
 from ..inbox.views import DecisionInspectView
 from ..models import OutgoingMail
 from .messages import send_again
 
 
-class OutgoingMailIndexView(IndexView):
+class OutgoingMailIndexView(SecretariatIndexView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_send_again"] = (

@@ -1,16 +1,14 @@
 """Erasing a person at their request, all or nothing. Applications are kept, anonymous, for the
 Task Forces' figures and history; every other record of the person goes."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import ModelLogEntry
 
 from home.page_cache import new_generation
 
 from ..models import Application, OutgoingMail, PersonalDataErasure
+from . import audit
 from .export import Person
 
 ERASED_NOTE = _("Personal data erased at the person's request.")
@@ -61,23 +59,17 @@ def erase_person(user, by):
         for application in applications:
             application.anonymise(by, note=str(ERASED_NOTE))
         OutgoingMail.objects.filter(pk__in=[mail.pk for mail in mails]).delete()
-        _forget_log_labels(user, [*applications, *person.access_requests()])
+        profile = getattr(user, "profile", None)
+        audit.forget_labels(
+            [user, *filter(None, [profile]), *applications, *person.access_requests()],
+            ERASED_LABEL,
+        )
         person.access_requests().delete()
         person.join_drafts().delete()
         for records in person.login_records():
             records.delete()
-        user.delete()
         erasure = PersonalDataErasure.objects.create(erased_by=by, counts=counts)
+        audit.record(user, audit.ERASE_PERSON, by=by, data=counts, title=ERASED_LABEL)
+        user.delete()
         new_generation()  # the person's name may have been on public pages
     return erasure
-
-
-def _forget_log_labels(user, records):
-    """Wagtail's history of admin actions names the records it changed: not them any more."""
-    profile = getattr(user, "profile", None)
-    logged = Q(pk__in=[])
-    for record in [user, *filter(None, [profile]), *records]:
-        logged |= Q(
-            content_type=ContentType.objects.get_for_model(record), object_id=str(record.pk)
-        )
-    ModelLogEntry.objects.filter(logged).update(label=str(ERASED_LABEL))

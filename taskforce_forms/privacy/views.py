@@ -21,6 +21,7 @@ from wagtail_modeladmin.helpers import ButtonHelper
 
 from ..inbox.permissions import answering_403
 from ..models import person_name
+from . import audit
 from .erasure import ErasureRefused, erase_person, erasure_counts, refusal
 from .export import personal_data
 
@@ -65,6 +66,7 @@ class ExportView(PersonView):
         )
         response["Content-Disposition"] = f'attachment; filename="{self.filename()}"'
         add_never_cache_headers(response)
+        audit.record(self.person, audit.EXPORT_PERSONAL_DATA, by=request.user)
         logger.info("User %s exported the data of user %s", request.user.pk, self.person.pk)
         return response
 

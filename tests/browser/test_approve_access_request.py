@@ -9,7 +9,7 @@ from taskforce_forms.models import AccessRequest, Organization
 
 from ..factories import secretariat_user
 from .helpers import SCREENSHOTS
-from .test_preview import sign_in
+from .signing_in import sign_in_with_second_factor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,7 +30,7 @@ def test_the_secretariat_chooses_the_organization_by_searching_it(
         language="fr",
     )
     page.set_viewport_size({"width": 1366, "height": 768})
-    sign_in(page, live_server.url, secretariat_user())
+    sign_in_with_second_factor(page, live_server.url, secretariat_user())
     page.goto(f"{live_server.url}/admin/taskforce_forms/accessrequest/inspect/{request.pk}/")
     expect(page.get_by_text("The visitor says: Partner of “4 per 1000”.")).to_be_visible()
 

@@ -9,8 +9,9 @@ from strategy_pages.choices import Role
 from taskforce_forms.inbox import decisions
 from taskforce_forms.models import Application, OutgoingMail
 
-from ..factories import BROKEN_MAIL_BACKEND, PASSWORD, apply, partner_user, secretariat_user
+from ..factories import BROKEN_MAIL_BACKEND, apply, partner_user, secretariat_user
 from .helpers import assert_accessible
+from .signing_in import sign_in_with_second_factor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,10 +33,7 @@ def test_the_secretariat_nominates_a_leader_who_then_appears_on_the_task_force_p
         consent_to_publication=True,
         answers={"qualification": "Twenty years of soil carbon monitoring.", "availability": "all"},
     )
-    page.goto(f"{live_server.url}/admin/login/")
-    page.get_by_label("Username").fill(secretariat.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_with_second_factor(page, live_server.url, secretariat)
 
     panel = page.locator(".task-force-coverage")
     expect(panel).to_contain_text("1 application waits for a decision")
@@ -67,10 +65,7 @@ def test_the_secretariat_sends_a_failed_e_mail_again_once_the_server_is_back(
     decisions.decide(application, "accept", by=secretariat_user("sue"))
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     secretariat = secretariat_user()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.get_by_label("Username").fill(secretariat.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_with_second_factor(page, live_server.url, secretariat)
 
     page.get_by_role("button", name="Task Force people").click()
     page.get_by_role("link", name="E-mails (1)").click()

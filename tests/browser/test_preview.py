@@ -8,17 +8,11 @@ from wagtail.models import Locale
 from home.models import HomePage
 from strategy_pages.models import GoalPage, ObjectivePage, StrategyPage
 
-from ..factories import PASSWORD, editor_user
+from ..factories import editor_user
 from .helpers import SCREENSHOTS
+from .signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page: Page, base_url, user):
-    page.goto(f"{base_url}/admin/login/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_the_preview_panel_shows_every_kind_of_page(live_server, strategy_site, page: Page):

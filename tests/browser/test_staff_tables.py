@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from ..factories import secretariat_user
 from .helpers import SCREENSHOTS
-from .test_preview import sign_in
+from .signing_in import sign_in_with_second_factor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,7 +41,7 @@ def test_the_secretariats_tables_can_be_read_whole(
     call_command("seed_demo", stdout=io.StringIO())
     settings.DEBUG = False
     page.set_viewport_size({"width": 1366, "height": 768})
-    sign_in(page, live_server.url, secretariat_user())
+    sign_in_with_second_factor(page, live_server.url, secretariat_user())
 
     page.goto(f"{live_server.url}/admin/")
     page.get_by_text("Show the figures as a table").click()

@@ -8,7 +8,7 @@ from strategy_pages.models import ObjectivePage
 
 from ..factories import editor_user
 from .helpers import SCREENSHOTS
-from .test_preview import sign_in
+from .signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

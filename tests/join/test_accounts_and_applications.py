@@ -5,7 +5,13 @@ from django.core import mail
 
 from taskforce_forms.models import AccessRequest, MembershipChange, Organization
 
-from ..factories import PASSWORD, apply, partner_user, visitor_user
+from ..factories import (
+    PASSWORD,
+    apply,
+    partner_user,
+    sign_in_with_second_factor,
+    visitor_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -177,7 +183,7 @@ def test_withdrawing_asks_for_confirmation_then_keeps_the_history(client):
 
 def test_the_organization_admin_records_who_changed_the_status(client, admin_user):
     organization = Organization.objects.create(name="Terre Vivante", membership_status="member")
-    client.force_login(admin_user)
+    sign_in_with_second_factor(client, admin_user)
     url = f"/admin/taskforce_forms/organization/edit/{organization.pk}/"
     response = client.post(
         url, {"name": "Terre Vivante", "country": "FR", "membership_status": "partner"}
@@ -209,5 +215,5 @@ def test_editors_never_see_peoples_data(client, url):
     assert "Victor" not in response.content.decode()
     secretariat = visitor_user("sam")
     secretariat.groups.add(Group.objects.get(name="Secretariat"))
-    client.force_login(secretariat)
+    sign_in_with_second_factor(client, secretariat)
     assert client.get(url).status_code == 200

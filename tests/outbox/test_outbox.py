@@ -22,6 +22,7 @@ from ..factories import (
     editor_user,
     partner_user,
     secretariat_user,
+    sign_in_with_second_factor,
     visitor_user,
 )
 
@@ -217,7 +218,7 @@ def failed_mail(mail_server_down, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def secretariat(client):
-    client.force_login(secretariat_user("sara"))
+    sign_in_with_second_factor(client, secretariat_user("sara"))
     return client
 
 

@@ -28,17 +28,19 @@ from taskforce_forms.models import (
     PersonalDataErasure,
 )
 from taskforce_forms.outbox import notifications
+from taskforce_forms.privacy import audit
 from taskforce_forms.privacy.erasure import ErasureRefused, erase_person
 from taskforce_forms.privacy.export import personal_data
 
+from ..browser import signing_in as browser
 from ..factories import (
-    PASSWORD,
     apply,
     editor_user,
     make_user,
     partner_user,
     region,
     secretariat_user,
+    sign_in_with_second_factor,
 )
 
 pytestmark = pytest.mark.django_db
@@ -96,7 +98,7 @@ def make_person():
     JoinDraft.objects.create(
         user=ysolde, key="join_b2", data={"step_data": {"contribution": YSOLDE["draft"]}}
     )
-    AccessRequest.objects.create(
+    access_request = AccessRequest.objects.create(
         name=f"{YSOLDE['first_name']} {YSOLDE['last_name']}",
         email=YSOLDE["email"].upper(),
         organization_name="Terres Australes Institute",
@@ -123,6 +125,12 @@ def make_person():
         username=YSOLDE["email"], ip_address="203.0.113.7", user_agent="Firefox", path_info="/"
     )
     log(instance=profile, action="wagtail.edit", user=secretariat)
+    for record, action in [
+        (leader, audit.OPEN_APPLICATION),
+        (ysolde, audit.OPEN_PERSON),
+        (access_request, audit.APPROVE_ACCESS_REQUEST),
+    ]:
+        audit.record(record, action, by=secretariat)
     return ysolde
 
 
@@ -331,7 +339,7 @@ def test_an_account_deleted_another_way_leaves_no_answers_in_its_applications(ys
 
 @pytest.fixture
 def secretariat(client):
-    client.force_login(secretariat_user("sara"))
+    sign_in_with_second_factor(client, secretariat_user("sara"))
     return client
 
 
@@ -369,7 +377,7 @@ def test_the_secretariat_erases_a_person_after_confirming(secretariat, ysolde):
 
 def test_the_erasure_needs_the_csrf_token(ysolde):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(secretariat_user("sara"))
+    sign_in_with_second_factor(client, secretariat_user("sara"))
     assert client.post(erase_url(ysolde)).status_code == 403
     assert get_user_model().objects.filter(pk=ysolde.pk).exists()
 
@@ -409,7 +417,7 @@ def test_staff_accounts_are_refused_clearly_in_the_admin(secretariat):
 
 
 def test_superusers_may_export(client, ysolde):
-    client.force_login(make_user("root", is_superuser=True, is_staff=True))
+    sign_in_with_second_factor(client, make_user("root", is_superuser=True, is_staff=True))
     assert client.get(export_url(ysolde)).status_code == 200
 
 
@@ -446,10 +454,7 @@ def test_the_secretariat_exports_then_erases_a_person_in_the_admin(
 ):
     ysolde = make_person()
     secretariat = get_user_model().objects.get(username="sam")
-    page.goto(f"{live_server.url}/admin/login/")
-    page.get_by_label("Username").fill(secretariat.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    browser.sign_in_with_second_factor(page, live_server.url, secretariat)
 
     page.goto(f"{live_server.url}{PEOPLE}?q=Quarrington")
     page.get_by_role("link", name="Inspect").first.click()

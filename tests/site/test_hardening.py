@@ -8,7 +8,13 @@ from django.core import mail
 
 from taskforce_forms.models import AccessRequest, Application
 
-from ..factories import apply, partner_user, secretariat_user, visitor_user
+from ..factories import (
+    apply,
+    partner_user,
+    secretariat_user,
+    sign_in_with_second_factor,
+    visitor_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +54,7 @@ def test_a_payload_in_an_application_is_inert_everywhere(
     client.force_login(applicant)
     assert_escaped(client.get(f"/en/my-applications/{application.pk}/").content.decode())
     # The Secretariat's inbox, list and inspect view.
-    client.force_login(secretariat_user())
+    sign_in_with_second_factor(client, secretariat_user())
     assert_escaped(client.get("/admin/taskforce_forms/application/?status=all").content.decode())
     inspect = client.get(f"/admin/taskforce_forms/application/inspect/{application.pk}/")
     assert_escaped(inspect.content.decode())
@@ -79,7 +85,7 @@ def test_a_payload_through_request_a_login_is_inert(client, django_capture_on_co
     for message in mail.outbox:
         assert message.content_subtype == "plain", "plain text: nothing for a mail client to run"
         assert not getattr(message, "alternatives", None)
-    client.force_login(secretariat_user())
+    sign_in_with_second_factor(client, secretariat_user())
     html = client.get(
         f"/admin/taskforce_forms/accessrequest/inspect/{access_request.pk}/"
     ).content.decode()

@@ -4,7 +4,7 @@ with the `Allow` header, before the CSRF check (home.methods). The admin is Wagt
 import pytest
 from django.test import Client
 
-from ..factories import apply, partner_user
+from ..factories import apply, partner_user, sign_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +88,7 @@ def test_an_anonymous_put_is_refused_before_the_login_redirect(client):
     assert response["Allow"] == FORM
 
 
-def test_the_admin_is_left_to_wagtail(admin_client):
-    assert admin_client.get("/admin/").status_code == 200
-    assert admin_client.options("/admin/").status_code != 405
+def test_the_admin_is_left_to_wagtail(client, admin_user):
+    sign_in_with_second_factor(client, admin_user)
+    assert client.get("/admin/").status_code == 200
+    assert client.options("/admin/").status_code != 405

@@ -8,6 +8,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from home.models import HomePage
 from strategy_pages.models import GoalPage, ObjectivePage, StrategyPage
 
+from ..factories import StaffClient
+
 
 def objective_form_data(
     code, title="A new objective", label="New", statement="Today", footnotes=()
@@ -66,6 +68,8 @@ def strategy_form_data():
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
+    client_class = StaffClient  # Wagtail's helpers sign a superuser in
+
     def test_strategy_only_under_home(self):
         self.assertAllowedParentPageTypes(StrategyPage, {HomePage})
         self.assertCanNotCreateAt(Page, StrategyPage)
@@ -89,6 +93,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
 
 class ObjectiveCodeTests(WagtailPageTestCase):
+    client_class = StaffClient  # Wagtail's helpers sign a superuser in
+
     @classmethod
     def setUpTestData(cls):
         cls.admin = get_user_model().objects.create_superuser("boss", "boss@example.org", "pw")
@@ -166,6 +172,8 @@ class ObjectiveCodeTests(WagtailPageTestCase):
 
 
 class GoalLetterTests(WagtailPageTestCase):
+    client_class = StaffClient  # Wagtail's helpers sign a superuser in
+
     def test_a_second_goal_a_is_refused(self):
         admin = get_user_model().objects.create_superuser("boss", "boss@example.org", "pw")
         self.client.force_login(admin)

@@ -18,8 +18,9 @@ def days(value):
 class Command(BaseCommand):
     help = (
         "Deletes applications declined, not selected or withdrawn that have not changed for "
-        "APPLICATION_RETENTION_DAYS, with their history and e-mails, and e-mails sent or "
-        "cancelled more than MAIL_RETENTION_DAYS ago. Safe to run daily from cron."
+        "APPLICATION_RETENTION_DAYS, with their history and e-mails, e-mails sent or "
+        "cancelled more than MAIL_RETENTION_DAYS ago, and entries of the record of access to "
+        "personal data older than ACCESS_RECORD_RETENTION_DAYS. Safe to run daily from cron."
     )
 
     def add_arguments(self, parser):
@@ -38,17 +39,28 @@ class Command(BaseCommand):
             "(default: MAIL_RETENTION_DAYS, %(default)s).",
         )
         parser.add_argument(
+            "--access-record-days",
+            type=days,
+            default=settings.ACCESS_RECORD_RETENTION_DAYS,
+            help="Keep the record of access to personal data this many days "
+            "(default: ACCESS_RECORD_RETENTION_DAYS, %(default)s).",
+        )
+        parser.add_argument(
             "--dry-run", action="store_true", help="List what would be deleted; delete nothing."
         )
 
-    def handle(self, *args, days, mail_days, dry_run, **options):
+    def handle(self, *args, days, mail_days, access_record_days, dry_run, **options):
         if dry_run:
             self.list_applications(days)
-        purge = retention.purge(days, mail_days, dry_run=dry_run)
+        purge = retention.purge(days, mail_days, access_record_days, dry_run=dry_run)
         verb = "Would delete" if dry_run else "Deleted"
         self.stdout.write(
             f"{verb} {purge.applications} closed applications unchanged for {days} days "
             f"(with {purge.events} history entries) and {purge.mails} e-mails."
+        )
+        self.stdout.write(
+            f"{verb} {purge.access_records} entries of the access record older than "
+            f"{access_record_days} days."
         )
 
     def list_applications(self, days):

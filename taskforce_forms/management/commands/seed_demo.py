@@ -1,3 +1,6 @@
+import hashlib
+from base64 import b32encode
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -5,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from taskforce_forms.demo_data import create_demo_inbox
 from taskforce_forms.models import MembershipStatus, Organization, Profile
+from taskforce_forms.second_factor.devices import enrol_known_secret
 
 # The documented demo password; DEBUG only.
 DEMO_PASSWORD = "demo-4p1000"  # nosec B105
@@ -23,6 +27,11 @@ DEMO_ACCOUNTS = {
     "member": ("Manuel", "Member", None, False, "from a member-only organization"),
     "visitor": ("Victor", "Visitor", None, False, "with no organization"),
 }
+
+# The accounts that must sign in with a second factor get an authenticator whose secret is
+# printed here, so that a newcomer meets the real sign-in with any app or `oathtool`. The
+# secret is derived from the username: the same on every run, known to anyone, demo only.
+DEMO_SECOND_FACTOR = ("admin", "secretariat")
 
 
 class Command(BaseCommand):
@@ -54,6 +63,8 @@ class Command(BaseCommand):
             )
             state = "created" if created else "exists "
             self.stdout.write(f"  {state}  {username:<12} {purpose}")
+            if username in DEMO_SECOND_FACTOR:
+                self.stdout.write(f"{'':22} {second_factor_line(user)}")
         created = create_demo_inbox(DEMO_PASSWORD, User.objects.get(username="secretariat"))
         if created:
             self.stdout.write(
@@ -71,3 +82,15 @@ def demo_organization(username):
     if created:
         organization.record_membership_change("", changed_by=None)
     return organization
+
+
+def demo_secret(username):
+    """20 bytes, as authenticator apps expect, the same on every run."""
+    return hashlib.sha256(f"4p1000 demo second factor: {username}".encode()).digest()[:20]
+
+
+def second_factor_line(user):
+    key = demo_secret(user.username)
+    enrol_known_secret(user, key.hex())
+    secret = b32encode(key).decode()
+    return f"authenticator secret (demo only) {secret}: oathtool --totp -b {secret}"
