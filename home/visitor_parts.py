@@ -7,10 +7,13 @@ renders the parts for the visitor at hand and puts them in place of the markers,
 rendered page and on a cached one alike.
 
 A marker carries a token derived from the secret key: a text an editor or a visitor writes
-cannot contain it, so cannot make the site put a visitor's part where it wants.
+cannot contain it, so cannot make the site put a visitor's part where it wants. It may carry an
+argument too (a Task Force's code), for a part that depends on the page as well as the visitor.
+Apps add their parts with `register`.
 """
 
 import hashlib
+import re
 from functools import cache, lru_cache
 
 from django.conf import settings
@@ -31,8 +34,19 @@ def token():
     ).hexdigest()
 
 
-def marker(name):
-    return f"<!--visitor-part:{name}:{token()}-->"
+# What an argument may hold: a code, never text that could close the marker.
+ARGUMENT = re.compile(r"[\w-]*", re.ASCII)
+
+
+def marker(name, argument=""):
+    return f"<!--visitor-part:{name}:{argument}:{token()}-->"
+
+
+@cache
+def marker_pattern():
+    return re.compile(
+        rb"<!--visitor-part:([a-z-]+):([\w-]*):" + token().encode() + rb"-->", re.ASCII
+    )
 
 
 def defers_parts(request):
@@ -40,12 +54,15 @@ def defers_parts(request):
     return getattr(request, "defers_visitor_parts", False)
 
 
-def part(request, name):
-    """Part `name` for this request: its marker when the middleware fills parts in, else the
-    part itself (a form page answering a POST, an error page)."""
+def part(request, name, argument=""):
+    """Part `name` (for `argument`, if given) for this request: its marker when the middleware
+    fills parts in, else the part itself (a form page answering a POST, an error page)."""
+    argument = str(argument)
+    if not ARGUMENT.fullmatch(argument):
+        raise ValueError(f"A visitor part's argument is a code: {argument!r}")
     if defers_parts(request):
-        return SafeString(marker(name))
-    return SafeString(render(name, request))
+        return SafeString(marker(name, argument))
+    return SafeString(render(name, request, argument))
 
 
 def account_menu(request):
@@ -68,21 +85,33 @@ def join_help(request):
     return "" if user.is_authenticated else get_template(JOIN_HELP).render()
 
 
-def render(name, request):
+def render(name, request, argument=""):
     """Part `name` for the visitor making `request`, in the language active for it."""
-    return PARTS[name](request)
+    arguments = (argument,) if argument else ()
+    return PARTS[name](request, *arguments)
 
 
 def filled(content, request):
     """`content` (bytes) with each marker replaced by the visitor's part."""
-    for name in PARTS:
-        mark = marker(name).encode()
-        if mark in content:
-            content = content.replace(mark, render(name, request).encode())
-    return content
+    rendered = {}
+
+    def visitor_part(match):
+        name, argument = (group.decode() for group in match.groups())
+        if (name, argument) not in rendered:
+            known = name in PARTS
+            rendered[name, argument] = render(name, request, argument).encode() if known else b""
+        return rendered[name, argument]
+
+    return marker_pattern().sub(visitor_part, content)
 
 
 PARTS = {"account-menu": account_menu, "join-help": join_help}
+
+
+def register(name, render_part):
+    """Adds part `name`: `render_part(request)`, or `render_part(request, argument)` for a part
+    placed with an argument."""
+    PARTS[name] = render_part
 
 
 def fillable(response):

@@ -16,3 +16,7 @@ class TaskforceFormsConfig(AppConfig):
 
         signal_handlers.connect()
         second_factor_signal_handlers.connect()
+        # The space's link on objective pages, a part filled in per visitor.
+        from .spaces import links as space_links
+
+        space_links.register()

@@ -1,4 +1,5 @@
-"""The public site's accounts, join form and applications; mounted under each language."""
+"""The public site's accounts, join form, applications and Task Force spaces; mounted under each
+language."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
@@ -16,6 +17,12 @@ from .join.views.my_applications import (
     WithdrawApplicationView,
 )
 from .join.views.wizard import JoinDoneView, JoinTaskForceView
+from .spaces.views import (
+    ContactSharingView,
+    KnowledgeEntryView,
+    KnowledgeExportView,
+    SpaceView,
+)
 
 ACCOUNTS = "taskforce_forms/accounts"
 
@@ -81,5 +88,19 @@ urlpatterns = [
         "my-applications/<int:pk>/withdraw/",
         WithdrawApplicationView.as_view(),
         name="withdraw_application",
+    ),
+    path("spaces/<str:code>/", SpaceView.as_view(), name="task_force_space"),
+    path(
+        "spaces/<str:code>/contact-details/",
+        ContactSharingView.as_view(),
+        name="space_contact_sharing",
+    ),
+    path(
+        "spaces/<str:code>/knowledge/", KnowledgeEntryView.as_view(), name="space_knowledge_entry"
+    ),
+    path(
+        "spaces/<str:code>/knowledge.<str:file_format>",
+        KnowledgeExportView.as_view(),
+        name="space_knowledge_export",
     ),
 ]

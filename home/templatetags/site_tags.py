@@ -66,9 +66,10 @@ def url_in_language(url, code, _active_language):
 
 
 @register.simple_tag(takes_context=True)
-def visitor_part(context, name):
-    """A part of the page that differs from one visitor to the next (`home.visitor_parts`)."""
-    return visitor_parts.part(context["request"], name)
+def visitor_part(context, name, argument=""):
+    """A part of the page that differs from one visitor to the next (`home.visitor_parts`),
+    for `argument` (a code) if the part depends on the page too."""
+    return visitor_parts.part(context["request"], name, argument)
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

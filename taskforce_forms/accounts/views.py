@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, UpdateView
 
-from ..models import Profile
+from ..models import Application, Profile
 from ..outbox.notifications import notify_access_request_received
 from ..ratelimit import RateLimitedPost
 from .forms import AccessRequestForm, ProfileForm
@@ -71,6 +71,17 @@ class ProfileView(LoginRequiredMixin, UpdateView):
     def form_valid(self, form):
         messages.success(self.request, _("Your profile was saved."))
         return super().form_valid(form)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The Task Forces whose spaces they may enter, each with their consent to show their
+        # e-mail address there (given or withdrawn in the space).
+        context["memberships"] = (
+            Application.objects.members()
+            .filter(user=self.request.user)
+            .select_related("task_force")
+        )
+        return context
 
 
 class RequestLoginView(RateLimitedPost, FormView):

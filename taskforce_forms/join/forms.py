@@ -90,6 +90,17 @@ class ReviewForm(forms.Form):
         label=_("If I am nominated, my name and organization may be shown on the Task Force page."),
         required=False,
     )
+    consent_to_share_contact = forms.BooleanField(
+        label=_(
+            "Once I am a member, my e-mail address may be shown to the other members of this "
+            "Task Force."
+        ),
+        help_text=_(
+            "Without your consent they see your name and organization only. "
+            "You can withdraw it at any time."
+        ),
+        required=False,
+    )
 
     def __init__(self, *args, offers_publication=True, **kwargs):
         super().__init__(*args, **kwargs)

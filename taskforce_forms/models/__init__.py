@@ -29,6 +29,7 @@ from .people import (
     user_organization,
 )
 from .privacy import AccessRecord, PersonalDataErasure
+from .spaces import KnowledgeEntry, KnowledgeKind
 
 __all__ = [
     "CANDIDACY_DECISIONS",
@@ -47,6 +48,8 @@ __all__ = [
     "Decision",
     "DecisionRefused",
     "JoinDraft",
+    "KnowledgeEntry",
+    "KnowledgeKind",
     "MembershipChange",
     "MembershipStatus",
     "Organization",

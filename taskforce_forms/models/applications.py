@@ -107,6 +107,20 @@ class ApplicationQuerySet(models.QuerySet):
     def for_inbox(self):
         return self.select_related("user__profile__organization", "task_force", "region")
 
+    def members(self):
+        """What makes people members of a Task Force: accepted Team Members, nominated Leaders
+        and Representatives, as the status says now (reopened or withdrawn: out at once)."""
+        return self.filter(status__in=ROSTER_STATUSES, user__isnull=False)
+
+    def members_of(self, task_force):
+        return self.members().filter(task_force=task_force)
+
+    def membership(self, user, task_force):
+        """The application that makes `user` a member of `task_force`, or None: one query."""
+        if not user.is_authenticated:
+            return None
+        return self.members_of(task_force).filter(user=user).first()
+
 
 class Application(models.Model):
     """One user's request to join one Task Force in one role (and region, for a Representative)."""
@@ -140,6 +154,9 @@ class Application(models.Model):
     consent_to_processing = models.BooleanField(_("consents to the processing of their data"))
     consent_to_publication = models.BooleanField(
         _("consents to being named on the Task Force page"), default=False
+    )
+    consent_to_share_contact = models.BooleanField(
+        _("shares their e-mail address with the Task Force's members"), default=False
     )
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     status = models.CharField(
@@ -200,6 +217,12 @@ class Application(models.Model):
     @property
     def can_be_withdrawn(self):
         return self.status in WITHDRAWABLE_STATUSES
+
+    def share_contact(self, consent):
+        """Gives (True) or withdraws (False) consent to show the applicant's e-mail address to
+        the other members of the Task Force."""
+        Application.objects.filter(pk=self.pk).update(consent_to_share_contact=consent)
+        self.consent_to_share_contact = consent
 
     def submission_event(self):
         """The first event of every application: sent by the applicant, when received."""
@@ -269,9 +292,10 @@ class Application(models.Model):
             self.events.update(note="")
             self._move_to(to_status, by, note)
             Application.objects.filter(pk=self.pk).update(
-                user=None, answers={}, consent_to_publication=False
+                user=None, answers={}, consent_to_publication=False, consent_to_share_contact=False
             )
-        self.user, self.answers, self.consent_to_publication = None, {}, False
+        self.user, self.answers = None, {}
+        self.consent_to_publication = self.consent_to_share_contact = False
 
     def _move_to(self, to_status, by, note=""):
         """Moves the status only if nobody moved it meanwhile, so the history stays true."""

@@ -6,7 +6,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from ..models import AccessRequest, Application, JoinDraft, OutgoingMail, user_organization
+from ..models import (
+    AccessRequest,
+    Application,
+    JoinDraft,
+    KnowledgeEntry,
+    OutgoingMail,
+    user_organization,
+)
 from ..outbox.references import referenced_records
 
 # Where a person's records are
@@ -72,6 +79,13 @@ class Person:
     def join_drafts(self):
         return JoinDraft.objects.filter(user=self.user) if self.user else JoinDraft.objects.none()
 
+    def knowledge_entries(self):
+        """What they added to their Task Forces' spaces."""
+        if self.user is None:
+            return KnowledgeEntry.objects.none()
+        entries = KnowledgeEntry.objects.filter(author=self.user)
+        return entries.select_related("task_force", "region").order_by("created_at")
+
     def access_requests(self):
         if not self.email:
             return AccessRequest.objects.none()
@@ -105,6 +119,7 @@ def personal_data(user_or_email):
         "applications": [_application(application, user) for application in person.applications()],
         "access_requests": [_access_request(request) for request in person.access_requests()],
         "join_form_drafts": [_draft(draft) for draft in person.join_drafts()],
+        "knowledge_entries": [_knowledge_entry(entry) for entry in person.knowledge_entries()],
         "emails": [_mail(mail) for mail in person.mails_to()],
         "login_records": [
             _login_record(record) for records in person.login_records() for record in records
@@ -154,11 +169,26 @@ def _application(application, user):
         "submitted_at": application.submitted_at,
         "consent_to_processing": application.consent_to_processing,
         "consent_to_publication": application.consent_to_publication,
+        "consent_to_share_contact": application.consent_to_share_contact,
         "answers": [
             {"question": str(question), "answer": answer}
             for question, answer in application.answer_list()
         ],
         "history": [_event(event, user) for event in application.events.all()],
+    }
+
+
+def _knowledge_entry(entry):
+    return {
+        "id": entry.pk,
+        "task_force": entry.task_force.code,
+        "type": entry.get_kind_display(),
+        "title": entry.title,
+        "url": entry.url,
+        "description": entry.description,
+        "region": entry.region and entry.region.name,
+        "source_language": entry.source_language,
+        "added_at": entry.created_at,
     }
 
 

@@ -1,4 +1,5 @@
-"""A user's own applications: list, detail with history, withdrawal."""
+"""A user's own applications: list, detail with history, withdrawal; and the way to the space
+of each Task Force the user is a member of."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -25,6 +26,15 @@ class MyApplicationsView(OwnApplicationsMixin, ListView):
     def get_queryset(self):
         return super().get_queryset().in_active_language()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["memberships"] = set(
+            Application.objects.members()
+            .filter(user=self.request.user)
+            .values_list("pk", flat=True)
+        )
+        return context
+
 
 class MyApplicationView(OwnApplicationsMixin, DetailView):
     template_name = "taskforce_forms/applications/detail.html"
@@ -34,6 +44,7 @@ class MyApplicationView(OwnApplicationsMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["events"] = self.object.events.all()
         context["task_force"] = self.object.task_force.localized
+        context["is_member"] = Application.objects.members().filter(pk=self.object.pk).exists()
         return context
 
 

@@ -285,6 +285,7 @@ class JoinTaskForceView(LoginRequiredMixin, NamedUrlWizardView):
             answers=flatten(answers),
             consent_to_processing=review["consent_to_processing"],
             consent_to_publication=review.get("consent_to_publication", False),
+            consent_to_share_contact=review["consent_to_share_contact"],
             language=get_language(),
         )
         try:
