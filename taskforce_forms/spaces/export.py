@@ -28,6 +28,7 @@ SHEET_TITLE = gettext_lazy("What the Task Force knows")
 
 
 def headings():
+    added = _("Added")
     return [
         _("Type"),
         _("Title"),
@@ -36,7 +37,7 @@ def headings():
         _("Region"),
         _("Language of the source"),
         _("Added by"),
-        f"{_('Added')} ({timezone.get_current_timezone_name()})",
+        f"{added} ({timezone.get_current_timezone_name()})",
     ]
 
 

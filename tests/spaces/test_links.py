@@ -104,10 +104,10 @@ def test_the_profile_leads_to_each_space_with_the_consent_given_there(client):
     client.force_login(user)
     html = client.get("/en/accounts/profile/").content.decode()
     assert f'href="{A1_SPACE}#contact-heading"' in html
-    assert "your e-mail address is not shown to its members." in html
+    assert "Your e-mail address is not shown to its members." in html
     user.applications.get().share_contact(True)
     html = client.get("/en/accounts/profile/").content.decode()
-    assert "your e-mail address is shown to its members." in html
+    assert "Your e-mail address is shown to its members." in html
 
 
 def test_the_profile_of_a_non_member_names_no_space(client):
