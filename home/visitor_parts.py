@@ -20,7 +20,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
-from django.utils.safestring import SafeString
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 CSRF_SLOT = "csrf-token-slot"
@@ -38,8 +38,11 @@ def token():
 ARGUMENT = re.compile(r"[\w-]*", re.ASCII)
 
 
+MARKER = "<!--visitor-part:{}:{}:{}-->"
+
+
 def marker(name, argument=""):
-    return f"<!--visitor-part:{name}:{argument}:{token()}-->"
+    return MARKER.format(name, argument, token())
 
 
 @cache
@@ -61,8 +64,8 @@ def part(request, name, argument=""):
     if not ARGUMENT.fullmatch(argument):
         raise ValueError(f"A visitor part's argument is a code: {argument!r}")
     if defers_parts(request):
-        return SafeString(marker(name, argument))
-    return SafeString(render(name, request, argument))
+        return format_html(MARKER, name, argument, token())
+    return render(name, request, argument)
 
 
 def account_menu(request):
@@ -70,14 +73,16 @@ def account_menu(request):
     if not user.is_authenticated:
         return get_template("includes/account_menu.html").render({"request": request})
     menu = member_menu(get_language(), user.get_full_name() or user.get_username())
-    return menu.replace(CSRF_SLOT, get_token(request))
+    return format_html(menu, get_token(request))
 
 
 @lru_cache(maxsize=1024)
 def member_menu(language, name):
-    """The account menu of a member called `name`, rendered once per language and name; the
-    CSRF token of the logout form is the request's own, put in place of `CSRF_SLOT`."""
-    return get_template("includes/member_menu.html").render({"name": name, "csrf_token": CSRF_SLOT})
+    """The account menu of a member called `name`, rendered once per language and name, as a
+    `format_html` template whose one field is the logout form's CSRF token, the request's own
+    (the braces a name may hold are doubled, so they stay text)."""
+    menu = get_template("includes/member_menu.html").render({"name": name, "csrf_token": CSRF_SLOT})
+    return menu.replace("{", "{{").replace("}", "}}").replace(CSRF_SLOT, "{}")
 
 
 def join_help(request):

@@ -194,6 +194,17 @@ def test_a_page_only_some_may_see_is_not_shared(client):
     assert "X-Page-Cache" not in response
 
 
+def test_a_name_with_braces_and_markup_is_shown_as_typed(client):
+    user = partner_user()
+    user.first_name, user.last_name = "{0} {}", "<b>Tester</b>"
+    user.save()
+    client.force_login(user)
+    client.get(A1)
+    page = client.get(A1).content.decode()
+    assert "{0} {} &lt;b&gt;Tester&lt;/b&gt;" in page
+    assert re.search(r'name="csrfmiddlewaretoken" value="[\w]{64}"', page)
+
+
 def test_no_text_a_visitor_types_can_place_a_visitors_part(client):
     marker = visitor_parts.marker("account-menu")
     client.force_login(partner_user())
