@@ -9,7 +9,14 @@ from wagtail.models import Locale
 
 from strategy_pages.choices import Role
 from strategy_pages.models import ObjectivePage
-from taskforce_forms.models import Application, MembershipStatus, Organization, Profile, Region
+from taskforce_forms.models import (
+    AccessRequest,
+    Application,
+    MembershipStatus,
+    Organization,
+    Profile,
+    Region,
+)
 
 PASSWORD = "a-test-password-4p1000"
 
@@ -64,6 +71,21 @@ def objective(code):
 
 def region(name):
     return Region.objects.get(name=name, locale=Locale.get_default())
+
+
+def access_request(**fields):
+    """A pending request for a login, from a partner organization's member writing in French."""
+    return AccessRequest.objects.create(
+        **{
+            "name": "Lan Nguyen",
+            "email": "lan@example.org",
+            "organization_name": "Vietnam Soil Science Society",
+            "country": "VN",
+            "membership_claim": "partner",
+            "language": "fr",
+            **fields,
+        }
+    )
 
 
 def apply(user, code="A1", role=Role.TEAM_MEMBER, **fields):

@@ -13,8 +13,11 @@ from django.utils import timezone, translation
 from django.utils.translation import ngettext
 from wagtail.users.models import UserProfile
 
-from taskforce_forms.models import AccessRequest, Application, OutgoingMail
+from taskforce_forms.models import Application, OutgoingMail
 
+from ..factories import (
+    access_request as make_access_request,
+)
 from ..factories import (
     apply,
     member_user,
@@ -73,14 +76,7 @@ def everything():
     """Something in each list."""
     apply(partner_user("paula"), "A1")
     apply(member_user("manuel"), "C3", region=region("Africa"))
-    AccessRequest.objects.create(
-        name="Lan Nguyen",
-        email="lan@example.org",
-        organization_name="Vietnam Soil Science Society",
-        country="VN",
-        membership_claim="partner",
-        language="fr",
-    )
+    make_access_request()
     OutgoingMail.objects.create(
         template="t", recipients=["a@example.org"], language="en", subject="Hello"
     )

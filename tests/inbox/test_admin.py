@@ -28,6 +28,9 @@ from taskforce_forms.models import (
 )
 
 from ..factories import (
+    access_request as make_access_request,
+)
+from ..factories import (
     apply,
     editor_user,
     member_user,
@@ -387,14 +390,7 @@ def test_the_xlsx_export(secretariat, inbox):
 
 @pytest.fixture
 def access_request():
-    return AccessRequest.objects.create(
-        name="Lan Nguyen",
-        email="lan@example.org",
-        organization_name="Vietnam Soil Science Society",
-        country="VN",
-        membership_claim="partner",
-        language="fr",
-    )
+    return make_access_request()
 
 
 def test_approving_creates_the_account_and_e_mails_a_set_password_link(

@@ -22,6 +22,9 @@ from taskforce_forms.privacy import audit
 from taskforce_forms.privacy.erasure import erase_person
 
 from ..factories import (
+    access_request as make_access_request,
+)
+from ..factories import (
     apply,
     make_user,
     member_user,
@@ -78,15 +81,7 @@ def application(nadia):
 
 @pytest.fixture
 def access_request():
-    return AccessRequest.objects.create(
-        name="Lan Nguyen",
-        email="lan@example.org",
-        organization_name="Vietnam Soil Science Society",
-        country="VN",
-        membership_claim="partner",
-        message="I chair the Mekong delta soil network",
-        language="fr",
-    )
+    return make_access_request(message="I chair the Mekong delta soil network")
 
 
 def the_entry():
