@@ -133,12 +133,20 @@ def store(key, response):
 
 
 def storable(response, flag="page_cacheable"):
+    """A page its view marked cacheable, unless its headers say it is private (a space's page,
+    say): they win, whatever the view claims."""
     return (
         getattr(response, flag, False)
         and response.status_code == 200
         and not response.cookies
         and not response.streaming
+        and not private(response)
     )
+
+
+def private(response):
+    cache_control = response.get("Cache-Control", "")
+    return "no-store" in cache_control or "private" in cache_control
 
 
 class PageCacheMiddleware:

@@ -20,3 +20,7 @@ class TaskforceFormsConfig(AppConfig):
         from .spaces import links as space_links
 
         space_links.register()
+        # The calendar file of the meetings' e-mails, which the outbox attaches when it sends.
+        from .spaces import meetings as space_meetings
+
+        space_meetings.register()

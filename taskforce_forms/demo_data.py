@@ -138,8 +138,9 @@ def create_demo_inbox(password, secretariat):
     return len(APPLICATIONS)
 
 
-def demo_applicant(username, password):
-    first, last, organization_name, country, membership, language = APPLICANTS[username]
+def demo_applicant(username, password, person=None):
+    """The demo user `username`, as `person` (an `APPLICANTS` row) describes them."""
+    first, last, organization_name, country, membership, language = person or APPLICANTS[username]
     user, created = get_user_model().objects.get_or_create(
         username=username,
         defaults={"first_name": first, "last_name": last, "email": f"{username}@example.org"},

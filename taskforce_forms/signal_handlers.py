@@ -6,7 +6,16 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 
 from home.page_cache import new_generation
 
-from .models import ROSTER_STATUSES, Application, ApplicationEvent, Organization, Profile, Region
+from .models import (
+    ROSTER_STATUSES,
+    Application,
+    ApplicationEvent,
+    Organization,
+    Profile,
+    ProjectIdea,
+    ProjectIdeaEvent,
+    Region,
+)
 from .privacy.erasure import ACCOUNT_DELETED_NOTE
 
 
@@ -36,6 +45,9 @@ def anonymise_applications_of_deleted_account(sender, instance, **kwargs):
 def connect():
     post_save.connect(forget_pages_on_roster_change, sender=ApplicationEvent)
     post_delete.connect(forget_pages, sender=Application)
+    # An objective's page counts its project ideas by stage: a new idea, a move, a deletion.
+    post_save.connect(forget_pages, sender=ProjectIdeaEvent)
+    post_delete.connect(forget_pages, sender=ProjectIdea)
     for model in (get_user_model(), Organization, Profile):
         post_save.connect(forget_pages_on_name_change, sender=model)
     for signal in (post_save, post_delete):

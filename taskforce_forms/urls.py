@@ -17,6 +17,14 @@ from .join.views.my_applications import (
     WithdrawApplicationView,
 )
 from .join.views.wizard import JoinDoneView, JoinTaskForceView
+from .spaces.idea_views import IdeasView, IdeaTeamView, MoveIdeaView, ProposeIdeaView
+from .spaces.meeting_views import (
+    CancelMeetingView,
+    ChangeMeetingView,
+    MeetingsView,
+    MinutesView,
+    ScheduleMeetingView,
+)
 from .spaces.views import (
     ContactSharingView,
     KnowledgeEntryView,
@@ -103,4 +111,25 @@ urlpatterns = [
         KnowledgeExportView.as_view(),
         name="space_knowledge_export",
     ),
+    path("spaces/<str:code>/meetings/", MeetingsView.as_view(), name="task_force_meetings"),
+    path("spaces/<str:code>/meetings/new/", ScheduleMeetingView.as_view(), name="schedule_meeting"),
+    path(
+        "spaces/<str:code>/meetings/<int:pk>/change/",
+        ChangeMeetingView.as_view(),
+        name="change_meeting",
+    ),
+    path(
+        "spaces/<str:code>/meetings/<int:pk>/cancel/",
+        CancelMeetingView.as_view(),
+        name="cancel_meeting",
+    ),
+    path(
+        "spaces/<str:code>/meetings/<int:pk>/minutes/",
+        MinutesView.as_view(),
+        name="meeting_minutes",
+    ),
+    path("spaces/<str:code>/ideas/", IdeasView.as_view(), name="space_ideas"),
+    path("spaces/<str:code>/ideas/new/", ProposeIdeaView.as_view(), name="space_idea_propose"),
+    path("spaces/<str:code>/ideas/<int:pk>/team/", IdeaTeamView.as_view(), name="space_idea_team"),
+    path("spaces/<str:code>/ideas/<int:pk>/move/", MoveIdeaView.as_view(), name="space_idea_move"),
 ]

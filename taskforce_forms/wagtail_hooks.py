@@ -14,11 +14,26 @@ from .inbox import columns
 from .inbox import views as inbox_views
 from .inbox.admin import InboxAdmin, SecretariatAdmin
 from .inbox.choosers import organization_chooser_viewset
-from .inbox.dashboard import CoveragePanel
+from .inbox.dashboard import CoveragePanel, IdeaPipelinePanel
 from .inbox.filters import GoalFilter, RegionFilter, StatusFilter, TaskForceFilter
+from .inbox.ideas import (
+    IdeaPermissionHelper,
+    IdeaRegionFilter,
+    ProjectIdeaIndexView,
+    ProjectIdeaInspectView,
+)
 from .inbox.permissions import InboxPermissionHelper, answering_403
 from .join.answers import answer_fields
-from .models import AccessRequest, Application, Organization, OutgoingMail, Profile, Region
+from .models import (
+    AccessRequest,
+    Application,
+    Organization,
+    OutgoingMail,
+    Profile,
+    ProjectIdea,
+    Region,
+    person_name,
+)
 from .outbox import views as outbox_views
 from .outbox.delivery import failed_count
 from .privacy import audit
@@ -198,6 +213,65 @@ class OutgoingMailAdmin(InboxAdmin):
         return mail.recipient_list
 
 
+class ProjectIdeaAdmin(InboxAdmin):
+    """The Task Forces' project ideas on their way to funders; the menu counts the concept
+    proposals waiting to be presented."""
+
+    model = ProjectIdea
+    menu_label = _("Project ideas")
+    menu_icon = "pick"
+    list_display = [
+        "title",
+        "task_force_code",
+        "stage",
+        "region_names",
+        "funding_need",
+        "team_size",
+        "created_at",
+    ]
+    list_filter = ["stage", GoalFilter, TaskForceFilter, IdeaRegionFilter]
+    search_fields = ["title", "summary", "partners_sought"]
+    list_export = [
+        "created_at",
+        "task_force_code",
+        "title",
+        "summary",
+        "region_names",
+        "partners_sought",
+        "funding_amount",
+        "funding_currency",
+        "proposer_name",
+        "team_size",
+        "stage",
+    ]
+    export_filename = "project-ideas"
+    permission_helper_class = IdeaPermissionHelper
+    index_view_class = ProjectIdeaIndexView
+    index_template_name = "taskforce_forms/admin/inbox_index.html"
+    inspect_view_class = ProjectIdeaInspectView
+    inspect_template_name = "taskforce_forms/admin/project_idea_inspect.html"
+
+    @admin_display(description=_("Task Force"), ordering="task_force__code")
+    def task_force_code(self, idea):
+        return idea.task_force.code
+
+    @admin_display(description=_("regions"))
+    def region_names(self, idea):
+        return ", ".join(region.name for region in idea.regions.all())
+
+    @admin_display(description=_("funding needed"), ordering="funding_amount")
+    def funding_need(self, idea):
+        if idea.funding_amount is None:
+            return ""
+        return f"{idea.funding_amount:,} {idea.funding_currency}"
+
+    @admin_display(description=_("project team"))
+    def team_size(self, idea):
+        return len(idea.team.all())
+
+    @admin_display(description=_("proposed by"))
+    def proposer_name(self, idea):
+        return person_name(idea.proposer) if idea.proposer else ""
 
 
 class PeopleGroup(ModelAdminGroup):
@@ -210,12 +284,11 @@ class PeopleGroup(ModelAdminGroup):
         OrganizationAdmin,
         ProfileAdmin,
         OutgoingMailAdmin,
+        ProjectIdeaAdmin,
     ]
 
 
 modeladmin_register(PeopleGroup)
-
-
 
 
 @hooks.register("register_admin_viewset")
@@ -227,6 +300,8 @@ def register_organization_chooser():
 def add_coverage_panel(request, panels):
     if InboxPermissionHelper(Application).user_can_list(request.user):
         panels.insert(0, CoveragePanel())
+    if IdeaPermissionHelper(ProjectIdea).user_can_list(request.user):
+        panels.append(IdeaPipelinePanel())
 
 
 class RegionViewSet(SnippetViewSet):

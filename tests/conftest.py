@@ -60,6 +60,16 @@ def fresh_cache():
     cache.clear()
 
 
+@pytest.fixture
+def page_cache_on(settings, tmp_path):
+    """The page cache as in production (the tests run without it)."""
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "generation")
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def load_strategy():
     call_command("load_strategy", stdout=StringIO())
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from ..models import AccessRequest, MembershipStatus, Profile
+from ..time_zones import time_zone_names
 
 COUNTRY_PROMPT = _("Choose your country…")
 
@@ -13,6 +14,12 @@ COUNTRY_PROMPT = _("Choose your country…")
 def country_choices():
     """The countries in the visitor's language, after a prompt in place of Django's "---------"."""
     return [("", COUNTRY_PROMPT), *countries]
+
+
+def time_zone_choices():
+    """Every time zone by its name, after the choice of none (the browser's or the country's)."""
+    automatic = _("Automatic: my browser's, else my country's")
+    return [("", automatic), *((name, name) for name in time_zone_names())]
 
 
 class ProfileForm(forms.ModelForm):
@@ -31,7 +38,8 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["country", "preferred_language"]
+        fields = ["country", "preferred_language", "time_zone"]
+        labels = {"time_zone": _("Time zone")}
         widgets = {
             "country": forms.Select(attrs={"autocomplete": "country"}),
             "preferred_language": forms.Select(attrs={"autocomplete": "language"}),
@@ -42,7 +50,8 @@ class ProfileForm(forms.ModelForm):
         user = self.instance.user
         self.initial.update(first_name=user.first_name, last_name=user.last_name)
         self.fields["country"].choices = country_choices()
-        self.order_fields(["first_name", "last_name", "country", "preferred_language"])
+        self.fields["time_zone"].widget = forms.Select(choices=time_zone_choices())
+        self.order_fields(["first_name", "last_name", "country", "preferred_language", "time_zone"])
 
     def save(self, commit=True):
         user = self.instance.user

@@ -1,7 +1,7 @@
 """The Secretariat's dashboard: what waits, who is nominated where, applications per goal."""
 
-from django.db.models import Count
-from django.db.models.functions import Substr, TruncMonth
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Substr, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
@@ -10,7 +10,15 @@ from home.localized import in_default_language
 from strategy_pages.choices import Role
 from strategy_pages.models import GoalPage, ObjectivePage
 
-from ..models import AccessRequest, Application, ApplicationStatus, Region
+from ..models import (
+    AccessRequest,
+    Application,
+    ApplicationStatus,
+    IdeaStage,
+    ProjectIdea,
+    Region,
+)
+from ..models.ideas import CONCEPT_STAGES, COUNTED_STAGES, PRESENTED_STAGES
 from . import charts
 
 
@@ -82,9 +90,7 @@ def applications_per_goal_by_month(months=12, today=None):
         .annotate(count=Count("id"))
     )
     letters = list(
-        in_default_language(GoalPage.objects)
-        .order_by("letter")
-        .values_list("letter", flat=True)
+        in_default_language(GoalPage.objects).order_by("letter").values_list("letter", flat=True)
     )
     series = {letter: [0] * months for letter in letters}
     index = {(start.year, start.month): number for number, start in enumerate(month_starts)}
@@ -119,4 +125,49 @@ class CoveragePanel(Component):
             "chart": charts.small_multiples(months, series),
             "applications_url": reverse("taskforce_forms_application_modeladmin_index"),
             "access_requests_url": reverse("taskforce_forms_accessrequest_modeladmin_index"),
+        }
+
+
+def ideas_of_goal(stages):
+    """A subquery: how many ideas of the outer goal's Task Forces are at one of `stages`."""
+    counted = (
+        ProjectIdea.objects.filter(
+            task_force__code__startswith=OuterRef("letter"), stage__in=stages
+        )
+        .order_by()
+        .annotate(whole=Value(1))  # a constant: one group, all the goal's ideas
+        .values("whole")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def idea_pipeline():
+    """Per goal: the project ideas (withdrawn ones left out), how many became concept
+    proposals, were presented to funders, were funded. One query, every goal listed."""
+    return list(
+        in_default_language(GoalPage.objects)
+        .order_by("letter")
+        .annotate(
+            ideas=ideas_of_goal(COUNTED_STAGES),
+            concepts=ideas_of_goal(CONCEPT_STAGES),
+            presented=ideas_of_goal(PRESENTED_STAGES),
+            funded=ideas_of_goal([IdeaStage.FUNDED]),
+        )
+        .values("letter", "title", "ideas", "concepts", "presented", "funded")
+    )
+
+
+class IdeaPipelinePanel(Component):
+    """The dashboard's view of the Strategy Implementation Cycle: ideas on their way to funders."""
+
+    name = "project_idea_pipeline"
+    order = 60
+    template_name = "taskforce_forms/admin/idea_pipeline_panel.html"
+
+    def get_context_data(self, parent_context):
+        return {
+            "goals": idea_pipeline(),
+            "ideas_url": reverse("taskforce_forms_projectidea_modeladmin_index"),
         }

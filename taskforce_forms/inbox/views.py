@@ -24,6 +24,8 @@ from ..models import (
 )
 from ..outbox.notifications import preview_decision
 from ..privacy import audit
+from ..spaces.links import space_url
+from ..spaces.permissions import oversees_spaces
 from . import decisions, lookups
 from .admin import SecretariatIndexView
 from .export import AnswersExport
@@ -31,8 +33,24 @@ from .filters import chosen_filters
 from .forms import ApproveAccessForm, BulkDecisionForm, DecisionForm, DeclineAccessForm
 
 
-class ApplicationIndexView(AnswersExport, SecretariatIndexView):
+class RecordedExport(AnswersExport):
+    """A list's CSV and XLSX exports, each recorded with its filters and its number of rows
+    (`privacy.audit`): they name people."""
+
+    record_export = None  # e.g. audit.record_applications_export
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        rows = list(queryset)
+        type(self).record_export(
+            self.request.user, spreadsheet_format, len(rows), chosen_filters(self)
+        )
+        return super().as_spreadsheet(rows, spreadsheet_format)
+
+
+class ApplicationIndexView(RecordedExport, SecretariatIndexView):
     """The list, and its CSV and XLSX exports with one column per answer."""
+
+    record_export = audit.record_applications_export
 
     def get_queryset(self, request=None):
         return super().get_queryset(request).for_inbox()
@@ -41,14 +59,6 @@ class ApplicationIndexView(AnswersExport, SecretariatIndexView):
         context = super().get_context_data(**kwargs)
         context["can_decide"] = self.permission_helper.user_can_decide(self.request.user)
         return context
-
-    def as_spreadsheet(self, queryset, spreadsheet_format):
-        """The export, recorded with its filters and its number of rows."""
-        rows = list(queryset)
-        audit.record_applications_export(
-            self.request.user, spreadsheet_format, len(rows), chosen_filters(self)
-        )
-        return super().as_spreadsheet(rows, spreadsheet_format)
 
 
 class ReadableInspectView(InspectView):
@@ -175,6 +185,8 @@ class ApplicationInspectView(DecisionInspectView):
             "events": application.events.select_related("actor"),
             "organization": user_organization(application.user),
             "can_decide": can_decide and bool(application.allowed_decisions()),
+            "space_url": oversees_spaces(self.request.user)
+            and space_url(application.task_force.code),
         }
         if context["can_decide"] and "decision_form" not in kwargs:
             context["decision_form"] = self.decision_form()

@@ -17,6 +17,20 @@ from .applications import (
     JoinDraft,
     Transition,
 )
+from .ideas import (
+    FUNDING_CURRENCIES,
+    MOVES,
+    IdeaMove,
+    IdeaRefused,
+    IdeaStage,
+    Mover,
+    ProjectIdea,
+    ProjectIdeaEvent,
+    ProjectTeamMember,
+    movers,
+    stage_counts,
+)
+from .meetings import Meeting
 from .outbox import OutgoingMail
 from .people import (
     AccessRequest,
@@ -34,6 +48,8 @@ from .spaces import KnowledgeEntry, KnowledgeKind
 __all__ = [
     "CANDIDACY_DECISIONS",
     "CLOSED_STATUSES",
+    "FUNDING_CURRENCIES",
+    "MOVES",
     "OPEN_STATUSES",
     "PENDING_STATUSES",
     "ROSTER_STATUSES",
@@ -47,17 +63,27 @@ __all__ = [
     "ApplicationStatus",
     "Decision",
     "DecisionRefused",
+    "IdeaMove",
+    "IdeaRefused",
+    "IdeaStage",
     "JoinDraft",
     "KnowledgeEntry",
     "KnowledgeKind",
+    "Meeting",
     "MembershipChange",
     "MembershipStatus",
+    "Mover",
     "Organization",
     "OutgoingMail",
     "PersonalDataErasure",
     "Profile",
+    "ProjectIdea",
+    "ProjectIdeaEvent",
+    "ProjectTeamMember",
     "Region",
     "Transition",
+    "movers",
     "person_name",
+    "stage_counts",
     "user_organization",
 ]

@@ -11,6 +11,8 @@ from wagtail.search import index
 
 from home.localized import in_active_language
 
+from ..time_zones import validate_time_zone
+
 
 class Region(TranslatableMixin, index.Indexed, models.Model):
     """One of the Initiative's regions, which a Regional Representative represents."""
@@ -145,6 +147,16 @@ class Profile(models.Model):
         max_length=10,
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_(
+            "Meeting times are shown in this zone. Without one, in your browser's zone, or "
+            "else your country's."
+        ),
     )
 
     class Meta:

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from ..models import OutgoingMail
+from . import attachments
 from .references import dereference
 
 logger = logging.getLogger(__name__)
@@ -35,7 +36,10 @@ def render(mail):
     """The message, rendered now; raises ObjectDoesNotExist when what it speaks of is gone."""
     context = _with_site({name: dereference(value) for name, value in mail.context.items()})
     subject, body = render_subject(mail, context), render_body(mail, context)
-    return EmailMessage(subject, body, None, mail.recipients)
+    message = EmailMessage(subject, body, None, mail.recipients)
+    for attachment in attachments.built_for(mail, context):
+        message.attach(*attachment)
+    return message
 
 
 def render_body(mail, context):

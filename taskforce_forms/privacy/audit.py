@@ -1,12 +1,13 @@
 """A record of access to personal data, in Wagtail's audit log: who opened an application or a
-person's page, exported the applications or a person's data, erased a person, or approved or
-declined a request for a login.
+person's page, exported the applications or a person's data, erased a person, approved or
+declined a request for a login, or, overseeing the Task Forces, opened a space, exported what
+its members know or exported the project ideas.
 
 Each entry is about one record (`AccessRecord`: the application, the person's account, the
-request; for the applications export, the list itself) and holds ids, counts and the filters
-chosen from a list, never what someone typed: no answer, note or search term. Superusers read
-it in Reports › Site history and on each person's page; `retention.purge` deletes it after
-`ACCESS_RECORD_RETENTION_DAYS`."""
+request, the Task Force; for the applications export, the list itself) and holds ids, counts and
+the filters chosen from a list, never what someone typed: no answer, note or search term.
+Superusers read it in Reports › Site history and on each person's page; `retention.purge`
+deletes it after `ACCESS_RECORD_RETENTION_DAYS`."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -16,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter
 from wagtail.models import ModelLogEntry
 
-from ..models import AccessRecord, AccessRequest, Application, person_name
+from ..models import AccessRecord, AccessRequest, Application, ProjectIdea, person_name
 from ..models.privacy import about
 from .export import Person
 
@@ -27,6 +28,9 @@ EXPORT_PERSONAL_DATA = "taskforce_forms.export_personal_data"
 ERASE_PERSON = "taskforce_forms.erase_person"
 APPROVE_ACCESS_REQUEST = "taskforce_forms.approve_access_request"
 DECLINE_ACCESS_REQUEST = "taskforce_forms.decline_access_request"
+OPEN_SPACE = "taskforce_forms.open_space"
+EXPORT_KNOWLEDGE = "taskforce_forms.export_knowledge"
+EXPORT_PROJECT_IDEAS = "taskforce_forms.export_project_ideas"
 
 ACTIONS = [
     (OPEN_APPLICATION, _("Open an application"), _("Opened the application")),
@@ -35,6 +39,7 @@ ACTIONS = [
     (ERASE_PERSON, _("Erase a person"), _("Erased the person's data")),
     (APPROVE_ACCESS_REQUEST, _("Approve a request for a login"), _("Approved the request")),
     (DECLINE_ACCESS_REQUEST, _("Decline a request for a login"), _("Declined the request")),
+    (OPEN_SPACE, _("Open a Task Force's space"), _("Opened the Task Force's space")),
 ]
 PERSON_ENTRIES_SHOWN = 50
 
@@ -58,10 +63,41 @@ def label(instance):
 def record_applications_export(by, export_format, rows, filters):
     """An export of the applications list: its format, how many rows, and `filters`, a list of
     (filter, choice) pairs as the list names them, the choice None where it was typed."""
+    return record_list_export(Application, EXPORT_APPLICATIONS, by, export_format, rows, filters)
+
+
+def record_project_ideas_export(by, export_format, rows, filters):
+    """An export of the project ideas list, which names each idea's proposer and team."""
+    return record_list_export(ProjectIdea, EXPORT_PROJECT_IDEAS, by, export_format, rows, filters)
+
+
+def record_list_export(model, action, by, export_format, rows, filters):
     data = {"format": export_format, "rows": rows, "filters": [list(pair) for pair in filters]}
-    the_list = ContentType.objects.get_for_model(Application)
-    title = capfirst(Application._meta.verbose_name_plural)
-    return record(the_list, EXPORT_APPLICATIONS, by, data=data, title=title)
+    the_list = ContentType.objects.get_for_model(model)
+    return record(the_list, action, by, data=data, title=capfirst(model._meta.verbose_name_plural))
+
+
+def record_space_opening(task_force, by, team):
+    """The Secretariat or a superuser opened the space of `task_force`: how many members it
+    showed, and how many of their e-mail addresses. A member's own visits are not recorded:
+    they see what each colleague chose to share with them, and no more."""
+    data = {
+        "members": len(team),
+        "contact_details": sum(1 for colleague in team if colleague.email),
+    }
+    return record(task_force, OPEN_SPACE, by, data=data, title=space_label(task_force))
+
+
+def record_knowledge_export(task_force, by, export_format, rows, filters):
+    """An export of what `task_force` knows by the Secretariat or a superuser, as
+    `record_applications_export` records one of the applications (the author of each entry is
+    in it)."""
+    data = {"format": export_format, "rows": rows, "filters": [list(pair) for pair in filters]}
+    return record(task_force, EXPORT_KNOWLEDGE, by, data=data, title=space_label(task_force))
+
+
+def space_label(task_force):
+    return gettext("Task Force %(code)s") % {"code": task_force.code}
 
 
 def person_entries(user):
@@ -83,21 +119,53 @@ def forget_labels(records, name):
         log_model.objects.filter(about(records)).update(label=str(name))
 
 
-class ApplicationsExportFormatter(LogFormatter):
-    label = _("Export applications")
+class ExportFormatter(LogFormatter):
+    """An export's entry in Site history: how many rows, in which format, with which filters."""
+
+    def message(self, rows):
+        raise NotImplementedError
 
     def format_message(self, log_entry):
         data = log_entry.data
         rows = data.get("rows", 0)
-        return ngettext(
-            "Exported %(count)d application as %(format)s; %(filters)s",
-            "Exported %(count)d applications as %(format)s; %(filters)s",
-            rows,
-        ) % {
+        return self.message(rows) % {
             "count": rows,
             "format": str(data.get("format", "")).upper(),
             "filters": filters_summary(data.get("filters", [])),
         }
+
+
+class ApplicationsExportFormatter(ExportFormatter):
+    label = _("Export applications")
+
+    def message(self, rows):
+        return ngettext(
+            "Exported %(count)d application as %(format)s; %(filters)s",
+            "Exported %(count)d applications as %(format)s; %(filters)s",
+            rows,
+        )
+
+
+class KnowledgeExportFormatter(ExportFormatter):
+    label = _("Export what a Task Force knows")
+
+    def message(self, rows):
+        return ngettext(
+            "Exported %(count)d entry of what the Task Force knows as %(format)s; %(filters)s",
+            "Exported %(count)d entries of what the Task Force knows as %(format)s; %(filters)s",
+            rows,
+        )
+
+
+class ProjectIdeasExportFormatter(ExportFormatter):
+    label = _("Export project ideas")
+
+    def message(self, rows):
+        return ngettext(
+            "Exported %(count)d project idea as %(format)s; %(filters)s",
+            "Exported %(count)d project ideas as %(format)s; %(filters)s",
+            rows,
+        )
 
 
 def filters_summary(filters):
@@ -118,3 +186,5 @@ def register_log_actions(actions):
     for action, action_label, message in ACTIONS:
         actions.register_action(action, action_label, message)
     actions.register_action(EXPORT_APPLICATIONS)(ApplicationsExportFormatter)
+    actions.register_action(EXPORT_KNOWLEDGE)(KnowledgeExportFormatter)
+    actions.register_action(EXPORT_PROJECT_IDEAS)(ProjectIdeasExportFormatter)

@@ -40,6 +40,8 @@ def erasure_counts(user):
         "open_applications": applications.open().count(),
         "access_requests": person.access_requests().count(),
         "join_form_drafts": person.join_drafts().count(),
+        "project_ideas": person.project_ideas().count(),
+        "project_teams": person.project_teams().count(),
         "emails": len(person.mails()),
         "login_records": sum(records.count() for records in person.login_records()),
     }
@@ -66,6 +68,9 @@ def erase_person(user, by):
         )
         person.access_requests().delete()
         person.join_drafts().delete()
+        # Their ideas stay, the Task Force's work, without them (`proposer` is set to null
+        # with the account); their places in project teams go.
+        person.project_teams().delete()
         for records in person.login_records():
             records.delete()
         erasure = PersonalDataErasure.objects.create(erased_by=by, counts=counts)

@@ -11,7 +11,11 @@ from ..models import (
     Application,
     JoinDraft,
     KnowledgeEntry,
+    Meeting,
     OutgoingMail,
+    ProjectIdea,
+    ProjectIdeaEvent,
+    ProjectTeamMember,
     user_organization,
 )
 from ..outbox.references import referenced_records
@@ -86,6 +90,34 @@ class Person:
         entries = KnowledgeEntry.objects.filter(author=self.user)
         return entries.select_related("task_force", "region").order_by("created_at")
 
+    def organised_meetings(self):
+        """The meetings they scheduled in their Task Forces' spaces."""
+        if self.user is None:
+            return Meeting.objects.none()
+        meetings = Meeting.objects.filter(organiser=self.user)
+        return meetings.select_related("task_force").order_by("starts_at")
+
+    def project_ideas(self):
+        """The project ideas they proposed to their Task Forces."""
+        if self.user is None:
+            return ProjectIdea.objects.none()
+        ideas = ProjectIdea.objects.filter(proposer=self.user)
+        return ideas.select_related("task_force").prefetch_related("regions").order_by("created_at")
+
+    def project_teams(self):
+        """Their places in the project teams of ideas."""
+        if self.user is None:
+            return ProjectTeamMember.objects.none()
+        places = ProjectTeamMember.objects.filter(user=self.user)
+        return places.select_related("idea__task_force").order_by("joined_at")
+
+    def project_idea_moves(self):
+        """The moves of project ideas they made (as a Leader or a proposer)."""
+        if self.user is None:
+            return ProjectIdeaEvent.objects.none()
+        moves = ProjectIdeaEvent.objects.filter(actor=self.user)
+        return moves.select_related("idea__task_force").order_by("created_at", "pk")
+
     def access_requests(self):
         if not self.email:
             return AccessRequest.objects.none()
@@ -120,6 +152,10 @@ def personal_data(user_or_email):
         "access_requests": [_access_request(request) for request in person.access_requests()],
         "join_form_drafts": [_draft(draft) for draft in person.join_drafts()],
         "knowledge_entries": [_knowledge_entry(entry) for entry in person.knowledge_entries()],
+        "project_ideas": [_project_idea(idea) for idea in person.project_ideas()],
+        "project_teams": [_project_team_place(place) for place in person.project_teams()],
+        "project_idea_moves": [_project_idea_move(event) for event in person.project_idea_moves()],
+        "organised_meetings": [_meeting(meeting) for meeting in person.organised_meetings()],
         "emails": [_mail(mail) for mail in person.mails_to()],
         "login_records": [
             _login_record(record) for records in person.login_records() for record in records
@@ -154,6 +190,7 @@ def _profile(user):
         },
         "country": profile.country.name,
         "preferred_language": profile.get_preferred_language_display(),
+        "time_zone": profile.time_zone,
     }
 
 
@@ -189,6 +226,60 @@ def _knowledge_entry(entry):
         "region": entry.region and entry.region.name,
         "source_language": entry.source_language,
         "added_at": entry.created_at,
+    }
+
+
+def _meeting(meeting):
+    return {
+        "id": meeting.pk,
+        "task_force": meeting.task_force.code,
+        "title": meeting.title,
+        "agenda": meeting.agenda,
+        "starts_at": meeting.starts_at,
+        "time_zone": meeting.time_zone,
+        "duration_minutes": meeting.duration,
+        "online_url": meeting.online_url,
+        "place": meeting.place,
+        "cancelled_at": meeting.cancelled_at,
+        "minutes": meeting.minutes,
+        "scheduled_at": meeting.created_at,
+    }
+
+
+def _project_idea(idea):
+    return {
+        "id": idea.pk,
+        "task_force": idea.task_force.code,
+        "title": idea.title,
+        "summary": idea.summary,
+        "regions": [region.name for region in idea.regions.all()],
+        "partners_sought": idea.partners_sought,
+        "funding_amount": idea.funding_amount,
+        "funding_currency": idea.funding_currency,
+        "stage": idea.get_stage_display(),
+        "proposed_at": idea.created_at,
+    }
+
+
+def _project_team_place(place):
+    return {
+        "idea": place.idea_id,
+        "task_force": place.idea.task_force.code,
+        "title": place.idea.title,
+        "joined_at": place.joined_at,
+    }
+
+
+def _project_idea_move(event):
+    return {
+        "idea": event.idea_id,
+        "task_force": event.idea.task_force.code,
+        "title": event.idea.title,
+        "when": event.created_at,
+        "as": event.get_capacity_display(),
+        "from": event.get_from_stage_display(),
+        "to": event.get_to_stage_display(),
+        "note": event.note,
     }
 
 

@@ -89,3 +89,14 @@ class KnowledgeFilterForm(forms.Form):
         if region := self.cleaned_data["region"]:
             entries = entries.filter(region=region)
         return entries
+
+    def chosen(self):
+        """(filter, choice) pairs as the form names them, for the access record: choices
+        offered, never typed, so they hold nothing a person wrote."""
+        if not self.is_valid():
+            return []
+        return [
+            (str(field.label), str(dict(field.choices)[self.cleaned_data[name]]))
+            for name, field in self.fields.items()
+            if self.cleaned_data[name]
+        ]

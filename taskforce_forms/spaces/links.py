@@ -1,7 +1,10 @@
 """The link to a Task Force's space on its objective page, for its members only: a visitor's
 part (`home.visitor_parts`), since the page itself is cached once for every visitor."""
 
+from django.conf import settings
 from django.template.loader import get_template
+from django.urls import reverse
+from django.utils.translation import get_language, get_supported_language_variant, override
 
 from home import visitor_parts
 from home.page_cache import remembered
@@ -17,6 +20,17 @@ def space_link(request, code):
     if not user.is_authenticated or code.upper() not in member_of(user):
         return ""
     return get_template(SPACE_LINK).render({"code": code.upper()})
+
+
+def space_url(code):
+    """The address of Task Force `code`'s space in the active language, or in the site's
+    default where the active language (the admin's, say) is not one of the site's."""
+    try:
+        language = get_supported_language_variant(get_language())
+    except LookupError:
+        language = settings.LANGUAGE_CODE
+    with override(language):
+        return reverse("task_force_space", kwargs={"code": code.lower()})
 
 
 def member_of(user):

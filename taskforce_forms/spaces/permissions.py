@@ -28,6 +28,17 @@ class SpaceVisitor:
             self.membership is not None and self.membership.role == Role.LEADER
         )
 
+    @property
+    def may_organise_meetings(self):
+        """The Leader and the Regional Representatives organise the meetings; the Secretariat
+        oversees them."""
+        return self.oversees or (
+            self.membership is not None and self.membership.role in MEETING_ORGANISERS
+        )
+
+
+MEETING_ORGANISERS = [Role.LEADER, Role.REGIONAL_REPRESENTATIVE]
+
 
 def oversees_spaces(user):
     """The Secretariat and superusers, signed in with their second factor (they read people's

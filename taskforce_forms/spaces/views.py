@@ -17,8 +17,11 @@ from home.localized import translated
 
 from ..join.views.wizard import task_force_or_404
 from ..models import KnowledgeEntry
+from ..privacy import audit
+from ..time_zones import remember_browser_zone
 from . import export
 from .forms import ContactSharingForm, KnowledgeEntryForm, KnowledgeFilterForm, regions
+from .meetings import meetings_in_space
 from .permissions import space_visitor
 from .team import team
 
@@ -34,14 +37,27 @@ class SpaceMixin(AccessMixin):
             return self.handle_no_permission()
         self.task_force = task_force_or_404(kwargs["code"])
         self.visitor = space_visitor(request.user, self.task_force)
-        if not self.visitor.may_enter:
+        if not self.admits(self.visitor):
             raise Http404
+        if request.method == "POST":
+            remember_browser_zone(request)
         return super().dispatch(request, *args, **kwargs)
+
+    def admits(self, visitor):
+        return visitor.may_enter
 
 
 class SpaceView(SpaceMixin, TemplateView):
+    """The space; opened by the Secretariat or a superuser, it is recorded (`privacy.audit`)."""
+
     template_name = "taskforce_forms/spaces/space.html"
     http_method_names = ["get", "head"]
+
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        if self.visitor.oversees:
+            audit.record_space_opening(self.task_force, request.user, context["team"])
+        return self.render_to_response(context)
 
     def get_context_data(self, entry_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -66,6 +82,7 @@ class SpaceView(SpaceMixin, TemplateView):
             entries=filters.filtered(entries),
             entry_form=membership and (entry_form or KnowledgeEntryForm(regions=offered_regions)),
             may_export=self.visitor.may_export,
+            **meetings_in_space(self.request, self.task_force, self.visitor),
         )
         return context
 
@@ -90,7 +107,7 @@ class KnowledgeEntryView(SpaceView):
 
 class KnowledgeExportView(SpaceMixin, View):
     """The list as filtered, as a file, for the Leader and the Secretariat; 404 to the others,
-    and to a format it does not know."""
+    and to a format it does not know. The Secretariat's exports are recorded."""
 
     http_method_names = ["get", "head"]
 
@@ -98,7 +115,11 @@ class KnowledgeExportView(SpaceMixin, View):
         if not self.visitor.may_export or kwargs["file_format"] not in export.FORMATS:
             raise Http404
         filters = KnowledgeFilterForm(request.GET or None, regions=regions())
-        entries = filters.filtered(KnowledgeEntry.objects.of(self.task_force).for_space())
+        entries = list(filters.filtered(KnowledgeEntry.objects.of(self.task_force).for_space()))
+        if self.visitor.oversees:
+            audit.record_knowledge_export(
+                self.task_force, request.user, kwargs["file_format"], len(entries), filters.chosen()
+            )
         return export.download(entries, self.task_force.code, kwargs["file_format"])
 
 

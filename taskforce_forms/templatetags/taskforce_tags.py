@@ -5,9 +5,14 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from home.page_cache import remembered
+
+from ..models import stage_counts
 from ..roster import public_roster
 
 register = template.Library()
+
+NO_IDEAS = {"ideas": 0, "concepts": 0, "presented": 0, "funded": 0}
 
 
 @register.filter
@@ -20,6 +25,15 @@ def get_item(mapping, key):
 def task_force_roster(objective):
     """The people of an objective's Task Force, as its public page shows them."""
     return {"roster": public_roster(objective), "code": objective.code}
+
+
+@register.inclusion_tag("taskforce_forms/includes/idea_counts.html")
+def project_idea_counts(objective):
+    """How many project ideas an objective's Task Force has and how far they went: counts only,
+    the same for every visitor (the page is cached once for all). Every Task Force's counts
+    come in one query, kept until an idea or a move starts the next cache generation."""
+    counts = remembered("project-idea-counts", stage_counts)
+    return {"counts": counts.get(objective.translation_key, NO_IDEAS)}
 
 
 @register.simple_tag

@@ -9,11 +9,10 @@ from taskforce_forms.models import Application
 
 from ..factories import PASSWORD
 from ..spaces.people import leader, representative, team_member
-from .helpers import SCREENSHOTS, assert_accessible, csp_violations
+from .helpers import assert_accessible, csp_violations
+from .spaces import WIDE, screenshots
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WIDE, PHONE = {"width": 1366, "height": 900}, {"width": 390, "height": 844}
 
 
 @pytest.fixture
@@ -36,14 +35,6 @@ def a1_team(strategy_site):
         },
     )
     return team_member("tamara")
-
-
-def screenshots(page: Page, name):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for width, viewport in (("1366", WIDE), ("390", PHONE)):
-        page.set_viewport_size(viewport)
-        page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
-    page.set_viewport_size(WIDE)
 
 
 def test_a_member_opens_the_space_from_the_objective_page(live_server, a1_team, page: Page):

@@ -274,6 +274,8 @@ def test_the_erasure_keeps_the_applications_anonymous_and_deletes_everything_els
         "open_applications": 1,
         "access_requests": 1,
         "join_form_drafts": 1,
+        "project_ideas": 0,
+        "project_teams": 0,
         "emails": 3,  # two to her, one to the Secretariat about her application
         "login_records": 2,
     }

@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Locale, Page, PageViewRestriction
 
@@ -17,18 +16,9 @@ from taskforce_forms.models import Decision
 
 from ..factories import apply, member_user, partner_user, secretariat_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 A1 = "/en/task-forces/goal-a/a1/"
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings, tmp_path):
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "generation")
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_a_second_visit_is_served_from_the_cache_without_a_query(client, django_assert_num_queries):

@@ -26,6 +26,15 @@ def team_member(username="tamara", code="A1", **fields):
     return user
 
 
+def arabic_reader(username="samira", time_zone="Asia/Riyadh"):
+    """An A1 Team Member who reads the site and her e-mails in Arabic."""
+    user = team_member(username)
+    user.profile.preferred_language = "ar"
+    user.profile.time_zone = time_zone
+    user.profile.save()
+    return user
+
+
 def leader(username="leila"):
     user = partner_user(username)
     apply(user, "A1", role=Role.LEADER, status=ApplicationStatus.NOMINATED)

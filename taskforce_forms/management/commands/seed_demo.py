@@ -7,6 +7,9 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 from taskforce_forms.demo_data import create_demo_inbox
+from taskforce_forms.demo_ideas import create_demo_ideas
+from taskforce_forms.demo_meetings import create_demo_meetings
+from taskforce_forms.demo_spaces import seed_spaces
 from taskforce_forms.models import MembershipStatus, Organization, Profile
 from taskforce_forms.second_factor.devices import enrol_known_secret
 
@@ -65,11 +68,24 @@ class Command(BaseCommand):
             self.stdout.write(f"  {state}  {username:<12} {purpose}")
             if username in DEMO_SECOND_FACTOR:
                 self.stdout.write(f"{'':22} {second_factor_line(user)}")
-        created = create_demo_inbox(DEMO_PASSWORD, User.objects.get(username="secretariat"))
+        secretariat = User.objects.get(username="secretariat")
+        created = create_demo_inbox(DEMO_PASSWORD, secretariat)
         if created:
             self.stdout.write(
                 f"Demo inbox: {created} applications from 14 applicants, 4 access requests"
             )
+        # The spaces' members first: what happens in the spaces (meetings, ideas) comes after.
+        self.show_space_members(seed_spaces(DEMO_PASSWORD, secretariat))
+        if meetings := create_demo_meetings():
+            self.stdout.write(f"Demo meetings: {meetings} in the A1 and C3 spaces")
+        if ideas := create_demo_ideas():
+            self.stdout.write(f"Demo project ideas: {ideas} in the A1 and C3 spaces")
+
+    def show_space_members(self, logins):
+        self.stdout.write("Demo spaces /en/spaces/a1/ and /en/spaces/c3/, for their members:")
+        for created, username, description in logins:
+            state = "created" if created else "exists "
+            self.stdout.write(f"  {state}  {username:<12} {description}")
 
 
 def demo_organization(username):
