@@ -16,6 +16,9 @@ from home.translations.panels import TranslationStatusPanel
 from .blocks import FootnotesBlock, JoinStepBlock, RoleBlock, TargetTableBlock
 from .forms import GoalPageForm, ObjectivePageForm
 
+# An objective's code, which is also its Task Force's: the goal's letter and a number, e.g. C3.
+OBJECTIVE_CODE = r"[A-Z][1-9][0-9]?"
+
 
 class StrategyPage(SitePage, Page):
     """“Join our Task Forces”: how to join, the three roles, and the goals below it."""
@@ -154,7 +157,7 @@ class ObjectivePage(SitePage, Page):
         max_length=3,
         validators=[
             RegexValidator(
-                r"^[A-Z][1-9][0-9]?$",
+                rf"^{OBJECTIVE_CODE}$",
                 _("Enter the goal's letter followed by a number, e.g. A1 or C3."),
             )
         ],

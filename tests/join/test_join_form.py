@@ -1,10 +1,10 @@
 """The join form: roles by membership, conditional steps, drafts, submission, e-mails."""
 
-
 import pytest
 from django.core import mail
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from strategy_pages.models import ObjectivePage
@@ -15,7 +15,6 @@ from ..factories import BROKEN_MAIL_BACKEND, member_user, partner_user, region, 
 from .steps import QUALIFICATION, apply_as_leader, post_step, step_url
 
 pytestmark = pytest.mark.django_db
-
 
 
 def a1():
@@ -57,6 +56,14 @@ def test_anonymous_visitors_log_in_first_and_come_back(client):
 
 def test_an_unknown_task_force_is_404(client, partner):
     assert client.get("/en/join/z9/").status_code == 404
+
+
+@pytest.mark.parametrize("code", ["a1%00", "%00", "a1'", "a" * 300])
+def test_a_code_no_task_force_could_have_is_404_without_a_lookup(client, partner, code):
+    """A NUL byte would make PostgreSQL refuse the query (a 500), so it is not looked up."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/en/join/{code}/role/").status_code == 404
+    assert not [query for query in queries if "objectivepage" in query["sql"]]
 
 
 def test_visitors_see_leader_and_representative_disabled_with_the_reason(client, visitor):

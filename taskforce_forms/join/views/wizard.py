@@ -1,5 +1,7 @@
 """The join form: a named-URL wizard whose answers are kept on the server as a draft."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import SuspiciousOperation
@@ -15,7 +17,7 @@ from formtools.wizard.views import NamedUrlWizardView
 from home.localized import in_default_language, translated
 from home.page_cache import remembered
 from strategy_pages.choices import CANDIDACY_ROLES, Role
-from strategy_pages.models import ObjectivePage, StrategyPage
+from strategy_pages.models import OBJECTIVE_CODE, ObjectivePage, StrategyPage
 
 from ...models import Application
 from ...ratelimit import is_rate_limited, too_many_requests
@@ -90,7 +92,10 @@ def role_descriptions():
 
 def task_force_or_404(code):
     """The Task Force (its objective, in the default language) that `code` names, kept until
-    the next publish."""
+    the next publish. A code no objective could have (a scanner's NUL byte, which PostgreSQL
+    refuses in a query) is not looked up."""
+    if not re.fullmatch(OBJECTIVE_CODE, code.upper()):
+        raise Http404
     task_force = remembered(f"task-force:{code.upper()}", lambda: find_task_force(code))
     if task_force is None:
         raise Http404
