@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.text import join_items
 from strategy_pages.choices import Role
 from strategy_pages.models import ObjectivePage
 
@@ -101,7 +102,7 @@ def either(names):
     """ "a", "a or b", "a, b or c", in the active language."""
     if len(names) < 2:
         return "".join(names)
-    return _("%(names)s or %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
+    return _("%(names)s or %(last)s") % {"names": join_items(names[:-1]), "last": names[-1]}
 
 
 class IdeaRefused(Exception):
