@@ -51,8 +51,8 @@ def attendee(email):
 def description(meeting):
     parts = [meeting.agenda]
     if meeting.online_url:
-        parts.append(f"{_('Online meeting link')}: {meeting.online_url}")
-    parts.append(f"{_('Members’ space')}: {space_url(meeting)}")
+        parts.append(_("Online meeting link: %(url)s") % {"url": meeting.online_url})
+    parts.append(_("Members’ space: %(url)s") % {"url": space_url(meeting)})
     return "\n\n".join(parts)
 
 
