@@ -15,8 +15,8 @@ Two caches, one for each kind of visitor:
   site's pages, the search page), setting no cookie. A hit costs no query.
 - `SharedPageCacheMiddleware`, below the session and authentication middleware, keeps the page
   as rendered for everyone, with markers where the visitor's parts go (`home.visitor_parts`),
-  for logged-in visitors: a hit costs the session's and the user's queries and the rendering of
-  the account menu. Pages with view restrictions are not kept.
+  for logged-in visitors: a hit costs the session's query (its user comes with it) and the
+  rendering of the account menu. Pages with view restrictions are not kept.
 
 The query string is part of the key.
 """

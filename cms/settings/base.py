@@ -76,7 +76,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "home.methods.AllowedMethodsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "taskforce_forms.accounts.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Staff sign in with a second factor; their sessions are short (taskforce_forms/second_factor/):
     # above the shared page cache, so that a page from it still ends an expired staff session.
@@ -204,6 +204,8 @@ IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
 DATABASE_TASKS = "django_tasks_db.DatabaseBackend"
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", IMMEDIATE_TASKS)}}
 
+# Django's database sessions, whose row also names the user: one query finds both.
+SESSION_ENGINE = "taskforce_forms.models.sessions"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my_applications"
 LOGOUT_REDIRECT_URL = "/"

@@ -43,6 +43,7 @@ from .people import (
     user_organization,
 )
 from .privacy import AccessRecord, PersonalDataErasure
+from .sessions import Session
 from .spaces import KnowledgeEntry, KnowledgeKind
 
 __all__ = [
@@ -81,6 +82,7 @@ __all__ = [
     "ProjectIdeaEvent",
     "ProjectTeamMember",
     "Region",
+    "Session",
     "Transition",
     "movers",
     "person_name",

@@ -22,7 +22,7 @@ SETTINGS_IT_READS = {
 }
 IN_ORDER = [
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "taskforce_forms.accounts.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "taskforce_forms.second_factor.middleware.StaffSessionMiddleware",
     "taskforce_forms.second_factor.middleware.SecondFactorMiddleware",

@@ -5,8 +5,8 @@ as they are. Time moves by editing the clock the session keeps."""
 import time
 
 import pytest
-from django.contrib.sessions.backends.db import SessionStore
 
+from taskforce_forms.models.sessions import SessionStore
 from taskforce_forms.second_factor.sessions import STAFF_SESSION
 
 from ..factories import editor_user, secretariat_user, sign_in_with_second_factor, visitor_user

@@ -192,11 +192,11 @@ def test_an_optional_question_left_empty_reads_not_answered(client, partner):
     assert "لا توجد إجابة" in html and "Not answered" not in html
 
 
-# The session, the user, the Task Force, the open applications, the draft, the profile and its
-# organization, the role texts and the site: no query per role or step.
-JOIN_STEP_QUERIES = 9
+# The session with its user, the Task Force, the open applications, the draft, the profile and
+# its organization, the role texts and the site: no query per role or step.
+JOIN_STEP_QUERIES = 8
 # With the cache on, the Task Force, the role texts and the site come from it.
-CACHED_JOIN_STEP_QUERIES = 6
+CACHED_JOIN_STEP_QUERIES = 5
 
 
 def test_a_join_step_costs_a_bounded_number_of_queries(

@@ -128,7 +128,7 @@ def test_logged_in_visitors_get_the_shared_page_with_their_own_account_menu(
     client.get(A1)
     client.force_login(paula)
     client.get(A1)  # her Task Forces (for their spaces' links) are found once per generation
-    with django_assert_num_queries(2):  # the session and the user
+    with django_assert_num_queries(1):  # the session, with its user
         response = client.get(A1)
     assert response["X-Page-Cache"] == "shared hit"
     assert "Paula Tester" in response.content.decode(), "her name in the account menu"

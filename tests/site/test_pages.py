@@ -88,7 +88,7 @@ def test_previous_and_next_cross_goals(client):
 # home.routing finds a page in three queries whatever its depth; each page then costs one
 # query for its translations, one for the goals and objectives around it, and the objective
 # page one for its Task Force's people and one for its project ideas' counts. Logged-in visitors
-# add their session and user.
+# add their session, with its user.
 PAGE_URLS = [
     "/en/",
     "/en/task-forces/",
