@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 from contextlib import contextmanager
+from http.cookies import SimpleCookie
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,13 +60,14 @@ print(json.dumps(times))
 """
 LOGIN_SESSION = """
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-from django.contrib.sessions.backends.db import SessionStore
+from importlib import import_module
+from django.conf import settings
 from taskforce_forms.models import Profile
 user, _ = get_user_model().objects.get_or_create(
     username="bench", defaults={"email": "bench@example.org"}
 )
 Profile.objects.get_or_create(user=user)
-session = SessionStore()
+session = import_module(settings.SESSION_ENGINE).SessionStore()
 session[SESSION_KEY] = str(user.pk)
 session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
@@ -160,10 +162,10 @@ def worker(env):
         process.wait(timeout=30)
 
 
-def wrk(url, cookie=None):
+def wrk(url, cookies=None):
     command = ["wrk", "-t2", "-c8", f"-d{DURATION}s", "-s", str(ROOT / "tools" / "wrk_json.lua")]
-    if cookie:
-        command += ["-H", f"Cookie: sessionid={cookie}"]
+    if cookies:
+        command += ["-H", f"Cookie: {cookie_header(cookies)}"]
     # Fixed command, no shell.
     output = subprocess.run(  # noqa: S603  # nosec B603
         [*command, url], check=True, capture_output=True, text=True
@@ -190,16 +192,33 @@ def bench(database_label, database_url):
     print_cold_renders(env)
 
 
-def measure(base, path, cookie=None):
-    """wrk's figures for `path`, after three requests that warm the workers up."""
+def measure(base, path, session=None):
+    """wrk's figures for `path`, after three requests that warm the workers up. A signed-in
+    visitor sends back the cookies the site sets, as a browser does: the CSRF cookie, which a
+    visitor without it is given anew on every page."""
+    cookies = {"sessionid": session} if session else {}
     for _warm in range(3):
         # Only http://127.0.0.1.
         request = urllib.request.Request(base + path)  # noqa: S310  # nosec B310
-        if cookie:
-            request.add_header("Cookie", f"sessionid={cookie}")
+        if cookies:
+            request.add_header("Cookie", cookie_header(cookies))
         # Only http://127.0.0.1.
-        urllib.request.urlopen(request, timeout=10).read()  # noqa: S310  # nosec B310
-    return wrk(base + path, cookie)
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310  # nosec B310
+            response.read()
+            if session:
+                cookies.update(cookies_set(response))
+    return wrk(base + path, cookies)
+
+
+def cookies_set(response):
+    jar = SimpleCookie()
+    for header in response.headers.get_all("Set-Cookie") or []:
+        jar.load(header)
+    return {name: morsel.value for name, morsel in jar.items()}
+
+
+def cookie_header(cookies):
+    return "; ".join(f"{name}={value}" for name, value in cookies.items())
 
 
 def print_cold_renders(env):
@@ -207,8 +226,9 @@ def print_cold_renders(env):
     pages = [(name, path) for name, path, logged_in in ROWS if not logged_in and path != "/"]
     pages = [(name, path) for name, path in pages if not path.startswith("/health/")]
     times = json.loads(
-        manage({**env, "BENCH_PAGES": json.dumps(pages)}, "shell", "-c", COLD_RENDERS)
-        .splitlines()[-1]
+        manage({**env, "BENCH_PAGES": json.dumps(pages)}, "shell", "-c", COLD_RENDERS).splitlines()[
+            -1
+        ]
     )
     print(f"\n| {'first render, caches cleared':<34} | {'median ms':>9} | {'max ms':>7} |")
     print(f"|{'-' * 36}|{'-' * 11}|{'-' * 9}|")
