@@ -1,6 +1,8 @@
-"""What the visitor's forms share: the summary of a form's errors at the top of the form."""
+"""What the visitor's forms share: the summary of a form's errors at the top of the form, and
+controls written without a template render each."""
 
 from django import template
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 
 register = template.Library()
@@ -41,3 +43,42 @@ def answer_id(field):
         return field.id_for_label
     options = [option for option in field.subwidgets if not option.data["attrs"].get("disabled")]
     return (options or field.subwidgets)[0].id_for_label
+
+
+@register.simple_tag
+def option_input(option):
+    """A radio button or checkbox of a choice field, as Django's option template writes it, but
+    without rendering a template for each option: it was a sixth of the join form's first step."""
+    data = option.data
+    return format_html(
+        '<input type="{}" name="{}" value="{}"{}>',
+        data["type"],
+        data["name"],
+        data["value"],
+        attributes(data["attrs"]),
+    )
+
+
+def attributes(attrs):
+    """Attributes in order, as Django's attrs.html writes them: True as a bare name, False not
+    at all."""
+    return format_html_join(
+        "",
+        " {}{}",
+        (
+            (name, "" if value is True else format_html('="{}"', value))
+            for name, value in attrs.items()
+            if value is not False
+        ),
+    )
+
+
+@register.simple_tag
+def hidden_input(field):
+    """A hidden field, as Django's HiddenInput writes it, without its two templates."""
+    return format_html(
+        '<input type="hidden" name="{}" value="{}" id="{}">',
+        field.html_name,
+        field.value(),
+        field.auto_id,
+    )
