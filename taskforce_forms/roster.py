@@ -5,6 +5,19 @@ from strategy_pages.choices import Role
 from .models import Application, ApplicationStatus, Region
 
 
+# What the page shows of each person, and no more: not their answers, nor their password's hash.
+ROSTER_FIELDS = [
+    "status",
+    "role",
+    "consent_to_publication",
+    "region__sort_order",
+    "user__first_name",
+    "user__last_name",
+    "user__username",
+    "user__profile__organization__name",
+]
+
+
 def public_roster(objective):
     """Who a Task Force's public page names: the nominated Leader and Regional Representatives
     who consented to it (the others only as "nominated"), and the number of Team Members. One
@@ -15,6 +28,7 @@ def public_roster(objective):
             status__in=[ApplicationStatus.NOMINATED, ApplicationStatus.ACCEPTED],
         )
         .select_related("user__profile__organization", "region")
+        .only(*ROSTER_FIELDS)
         .annotate(region_name=Region.name_in_active_language())
     )
     nominees = [person for person in people if person.status == ApplicationStatus.NOMINATED]
