@@ -48,13 +48,18 @@ class SitePage:
         return context
 
     def live_translations(self):
-        """This page in every language it is published in, with its own fields."""
-        return list(
+        """This page in every language it is published in: enough of each for a link to it and,
+        for a visitor reading a translation, the English texts `untranslated_texts` compares
+        (not the six pages' every field, which an English visitor does not need)."""
+        translations = (
             type(self)
             .objects.live()
             .filter(translation_key=self.translation_key)
             .select_related("locale")
         )
+        if get_language() == settings.LANGUAGE_CODE:
+            translations = translations.only("url_path", "translation_key", "locale__language_code")
+        return list(translations)
 
     def untranslated_texts(self, translations):
         """The texts of this page that are still word for word those of the English page: its
