@@ -2,10 +2,15 @@
 
 gunicorn (2 sync workers, production settings) on 127.0.0.1, wrk (2 threads, 8 connections).
 SQLite always; PostgreSQL too when DATABASE_URL names one (the Makefile starts one when it can).
+
+The speed of a shared machine drifts by a third within minutes (a neighbour's load): each row is
+measured in rounds, each round the bare view then the page, and compared with the bare view of
+its own round. The row's share is the median of its rounds'.
 """
 
 import json
 import os
+import statistics
 
 # Runs manage.py, gunicorn and wrk, fixed commands.
 import subprocess  # nosec B404
@@ -20,7 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
-DURATION = os.environ.get("BENCH_SECONDS", "10")
+DURATION = os.environ.get("BENCH_SECONDS", "4")  # per round
+BARE_DURATION = os.environ.get("BENCH_BARE_SECONDS", "2")  # the bare view's, before each round
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 BARE = "bare Django view, no middleware"
 BARE_PORT = PORT + 1
 ROWS = [
@@ -39,7 +46,7 @@ ROWS = [
     ("join form, step 1 (logged in)", "/en/join/a1/role/", True),
 ]
 # In the server's settings and process: the cache emptied before each request, as a publish
-# leaves it, then the page rendered; five times per page type.
+# leaves it, then the page rendered; nine times per page type.
 COLD_RENDERS = """
 import json, os, statistics, time
 from django.core.cache import cache
@@ -50,7 +57,7 @@ times = {}
 for name, path in json.loads(os.environ["BENCH_PAGES"]):
     client.get(path)
     runs = []
-    for _ in range(5):
+    for _ in range(9):
         cache.clear()
         started = time.perf_counter()
         client.get(path)
@@ -162,8 +169,8 @@ def worker(env):
         process.wait(timeout=30)
 
 
-def wrk(url, cookies=None):
-    command = ["wrk", "-t2", "-c8", f"-d{DURATION}s", "-s", str(ROOT / "tools" / "wrk_json.lua")]
+def wrk(url, cookies=None, duration=DURATION):
+    command = ["wrk", "-t2", "-c8", f"-d{duration}s", "-s", str(ROOT / "tools" / "wrk_json.lua")]
     if cookies:
         command += ["-H", f"Cookie: {cookie_header(cookies)}"]
     # Fixed command, no shell.
@@ -182,20 +189,41 @@ def wrk(url, cookies=None):
 def bench(database_label, database_url):
     env = environment(database_url)
     session = prepare(env)
-    bare = "--pythonpath", "tools", "-w", "2"
-    with gunicorn(env, *bare, port=BARE_PORT, app="bare_wsgi:application", ready="/") as base:
-        rows = [(BARE, "/", measure(base, "/"))]
-    with gunicorn(env, "-w", "2") as base:
-        for name, path, logged_in in ROWS:
-            rows.append((name, path, measure(base, path, session if logged_in else None)))
+    bare_app = "--pythonpath", "tools", "-w", "2"
+    with (
+        gunicorn(env, *bare_app, port=BARE_PORT, app="bare_wsgi:application", ready="/") as bare,
+        gunicorn(env, "-w", "2") as base,
+    ):
+        rows = [
+            (name, against_bare(bare, base, path, session if logged_in else None))
+            for name, path, logged_in in ROWS
+        ]
     print_table(database_label, rows)
     print_cold_renders(env)
 
 
-def measure(base, path, session=None):
-    """wrk's figures for `path`, after three requests that warm the workers up. A signed-in
-    visitor sends back the cookies the site sets, as a browser does: the CSRF cookie, which a
-    visitor without it is given anew on every page."""
+def against_bare(bare, base, path, session=None):
+    """The page's figures over ROUNDS rounds, each after the bare view's, and its share of it."""
+    warm_up(bare, "/")
+    cookies = warm_up(base, path, session)
+    rounds = [
+        (wrk(bare + "/", duration=BARE_DURATION), wrk(base + path, cookies))
+        for _round in range(ROUNDS)
+    ]
+    return {
+        "bare_rps": statistics.median(bare_round["rps"] for bare_round, _page in rounds),
+        "rps": statistics.median(page["rps"] for _bare, page in rounds),
+        "p50": statistics.median(page["p50"] for _bare, page in rounds),
+        "p99": max(page["p99"] for _bare, page in rounds),
+        "non_2xx": sum(page["non_2xx"] for _bare, page in rounds),
+        "share": statistics.median(page["rps"] / bare_round["rps"] for bare_round, page in rounds),
+    }
+
+
+def warm_up(base, path, session=None):
+    """Three requests that warm the workers up; the cookies a signed-in visitor then sends. Like
+    a browser, it sends back the cookies the site sets: the CSRF cookie, which a visitor
+    without it is given anew on every page."""
     cookies = {"sessionid": session} if session else {}
     for _warm in range(3):
         # Only http://127.0.0.1.
@@ -207,7 +235,7 @@ def measure(base, path, session=None):
             response.read()
             if session:
                 cookies.update(cookies_set(response))
-    return wrk(base + path, cookies)
+    return cookies
 
 
 def cookies_set(response):
@@ -237,17 +265,20 @@ def print_cold_renders(env):
 
 
 def print_table(database_label, rows):
-    bare = next(result for name, _path, result in rows if name == BARE)["rps"]
-    print(f"\n{database_label}: gunicorn 2 sync workers, wrk -t2 -c8 -d{DURATION}s")
+    print(
+        f"\n{database_label}: gunicorn 2 sync workers, wrk -t2 -c8, {ROUNDS} rounds of "
+        f"{DURATION} s per row, each after {BARE_DURATION} s of the {BARE}"
+    )
     print(
         f"| {'page':<34} | {'requests/s':>10} | {'p50 ms':>7} | {'p99 ms':>7} | "
-        f"{'non-2xx':>7} | {'vs bare':>7} |"
+        f"{'non-2xx':>7} | {'bare req/s':>10} | {'vs bare':>7} |"
     )
-    print(f"|{'-' * 36}|{'-' * 12}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 9}|")
-    for name, _path, result in rows:
+    print(f"|{'-' * 36}|{'-' * 12}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 12}|{'-' * 9}|")
+    for name, result in rows:
         print(
             f"| {name:<34} | {result['rps']:>10.0f} | {result['p50']:>7.2f} | "
-            f"{result['p99']:>7.2f} | {result['non_2xx']:>7} | {result['rps'] / bare:>7.0%} |"
+            f"{result['p99']:>7.2f} | {result['non_2xx']:>7} | {result['bare_rps']:>10.0f} | "
+            f"{result['share']:>7.0%} |"
         )
 
 
