@@ -80,16 +80,17 @@ class SitePage:
         )
 
     def get_view_restrictions(self):
-        """The restrictions on this page and its ancestors, in one query when the router has
-        already fetched the ancestors (Wagtail's own method fetches them again)."""
+        """The restrictions on this page and its ancestors: none at all when the router saw
+        none on them, else in one query (Wagtail's own method fetches the ancestors again)."""
         ancestors = getattr(self, "route_ancestors", None)
         if ancestors is None or self.alias_of_id or any(page.alias_of_id for page in ancestors):
             return super().get_view_restrictions()
         if not hasattr(self, "_view_restrictions"):
-            # Asked by Wagtail before serving, then by `serve`: one query for both.
-            self._view_restrictions = PageViewRestriction.objects.filter(
+            # Asked by Wagtail before serving, then by `serve`: one query for both, if any.
+            restrictions = PageViewRestriction.objects.filter(
                 page_id__in=[page.pk for page in ancestors] + [self.pk]
             )
+            self._view_restrictions = restrictions if self.route_restricted else restrictions.none()
         return self._view_restrictions
 
 

@@ -7,11 +7,11 @@ comes in one query by `url_path`, then the page's specific object. Wagtail's own
 does the rest (hooks, privacy, serving): it reuses the route cached on the request.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from .methods import READ, answers
 from .page_cache import remembered
@@ -54,13 +54,14 @@ def find_route(request, path):
     if not page.live or type(page).route is not Page.route:
         return None  # Wagtail answers 404, or lets a RoutablePageMixin page route itself
     page.route_ancestors = chain[:-1]
+    page.route_restricted = any(ancestor.restricted for ancestor in chain)
     return page, [], {}
 
 
 def page_chain(root, components):
-    """The pages from the active language's home page down to the page at `components`, or None
-    when one is missing (Wagtail then routes, and answers 404 or falls back to the default
-    language as it always does)."""
+    """The pages from the active language's home page down to the page at `components`, each
+    saying whether it has view restrictions, or None when one is missing (Wagtail then routes,
+    and answers 404 or falls back to the default language as it always does)."""
     suffixes = ["/".join(components[:level]) + "/" for level in range(1, len(components) + 1)]
     levels = Q(depth=root.depth, translation_key=root.translation_key)
     for level, suffix in enumerate(suffixes, start=1):
@@ -70,7 +71,7 @@ def page_chain(root, components):
             levels,
             locale__language_code=get_language(),
             path__startswith=root.path[: root.steplen],
-        )
+        ).annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
     )
     home = next((page for page in candidates if page.depth == root.depth), None)
     if home is None:

@@ -4,10 +4,14 @@ import re
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.test import override_settings
-from wagtail.models import Locale, Page
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from strategy_pages.models import GoalPage, ObjectivePage, StrategyPage
+
+from ..factories import partner_user
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +89,8 @@ def test_previous_and_next_cross_goals(client):
     assert 'rel="prev"' not in first
 
 
-# home.routing finds a page in three queries whatever its depth; each page then costs one
+# home.routing finds a page in two queries whatever its depth (a third for a page that has view
+# restrictions, or whose ancestors have); each page then costs one
 # query for its translations, one for the goals and objectives around it, and the objective
 # page one for its Task Force's people and one for its project ideas' counts. Logged-in visitors
 # add their session, with its user.
@@ -96,7 +101,7 @@ PAGE_URLS = [
     "/en/task-forces/goal-a/a1/",
     "/ar/task-forces/goal-c/c3/",
 ]
-MAX_QUERIES = 11
+MAX_QUERIES = 9
 
 
 @pytest.mark.parametrize("url", PAGE_URLS)
@@ -108,8 +113,6 @@ def test_queries_per_page_are_bounded(client, django_assert_max_num_queries, url
 
 @pytest.mark.parametrize("url", PAGE_URLS)
 def test_queries_for_logged_in_visitors_are_bounded(client, django_assert_max_num_queries, url):
-    from ..factories import partner_user
-
     client.force_login(partner_user())
     client.get(url)
     with django_assert_max_num_queries(MAX_QUERIES):
@@ -193,3 +196,25 @@ def test_goal_pages_show_in_goal_navigation(client):
         == GoalPage.objects.filter(locale=Locale.get_default()).count()
     )
     assert 'aria-current="true"><span class="goal-nav__letter">D</span>' in nav
+
+
+@pytest.mark.parametrize("restricted", ["/en/task-forces/goal-a/", "/en/task-forces/goal-a/a1/"])
+def test_a_restriction_on_the_page_or_an_ancestor_holds_and_others_cost_no_query(
+    client, restricted
+):
+    page = Page.objects.get(
+        url_path__endswith=restricted.removeprefix("/en"), locale__language_code="en"
+    )
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/en/task-forces/goal-a/a1/")
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    client.force_login(partner_user())
+    assert client.get("/en/task-forces/goal-a/a1/").status_code == 200
+    client.logout()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/en/task-forces/goal-b/b1/").status_code == 200
+    assert not [
+        query["sql"]
+        for query in queries
+        if query["sql"].startswith('SELECT "wagtailcore_pageviewrestriction"')
+    ], "no query for restrictions that are not there: the router says so"
