@@ -4,7 +4,6 @@ from strategy_pages.choices import Role
 
 from .models import Application, ApplicationStatus, Region
 
-
 # What the page shows of each person, and no more: not their answers, nor their password's hash.
 ROSTER_FIELDS = [
     "status",
