@@ -6,7 +6,8 @@ page, a translation, a region, a site, or a change to a Task Force's nominated p
 starts a new generation, so the next request renders afresh. The generation must be shared by
 every app server process: with Redis (`REDIS_URL`) it lives in the cache; otherwise in the
 modification time of a file (`PAGE_CACHE_GENERATION_FILE`), which every process on the machine
-sees.
+sees. The sites, and what pages show of people (rosters, project ideas), are kept under
+generations of their own, which a publish does not renew (`SITES`, `PEOPLE`).
 
 Two caches, one for each kind of visitor:
 
@@ -50,47 +51,86 @@ def shared_cache():
     return "redis" in cache().__class__.__module__.lower()
 
 
-def generation_file():
-    return Path(settings.PAGE_CACHE_GENERATION_FILE)
+class Generation:
+    """A number every app server process sees change when `renew` is called: with Redis it
+    lives in the cache; otherwise it is the modification time of a file
+    (`PAGE_CACHE_GENERATION_FILE`, with `suffix`), which every process on the machine sees."""
+
+    def __init__(self, suffix=""):
+        self.suffix = suffix
+
+    @property
+    def cache_key(self):
+        return GENERATION_KEY + self.suffix
+
+    @property
+    def file(self):
+        return Path(settings.PAGE_CACHE_GENERATION_FILE + self.suffix)
+
+    def current(self):
+        if shared_cache():
+            return cache().get_or_set(self.cache_key, time.time_ns())
+        try:
+            return os.stat(self.file).st_mtime_ns
+        except FileNotFoundError:
+            return 0
+
+    def renew(self):
+        if shared_cache():
+            cache().set(self.cache_key, time.time_ns(), timeout=None)
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        self.file.touch()
+        # Two changes within the file system's timestamp resolution must still differ.
+        now = time.time_ns()
+        stat = os.stat(self.file)
+        os.utime(self.file, ns=(stat.st_atime_ns, max(now, stat.st_mtime_ns + 1)))
+
+
+# Everything cached: renewed by every change the site's pages show.
+PAGES = Generation()
+# What the pages show of the people (the Task Forces' rosters, their project ideas, who is a
+# member): renewed with `PAGES` by a change to people, not by a publish. A page's first render
+# after a publish then finds its roster ready.
+PEOPLE = Generation(".people")
+# The sites, by host name: renewed with `PAGES` by a change to a site or to where pages are,
+# not by a publish.
+SITES = Generation(".sites")
 
 
 def current_generation():
-    if shared_cache():
-        return cache().get_or_set(GENERATION_KEY, time.time_ns())
-    try:
-        return os.stat(generation_file()).st_mtime_ns
-    except FileNotFoundError:
-        return 0
+    return PAGES.current()
 
 
 def new_generation(**_signal_arguments):
-    """Forgets every cached page (connected to the signals listed in `home.apps`), now and
-    again once the change is committed: a page rendered in between, from the data before the
-    change, must not be kept under the new generation."""
+    """Forgets everything cached (connected to the signals listed in `home.apps` and
+    `taskforce_forms.apps`), now and again once the change is committed: a page rendered in
+    between, from the data before the change, must not be kept under the new generation."""
     renew_generation()
     transaction.on_commit(renew_generation)
 
 
+def new_page_generation(**_signal_arguments):
+    """Forgets the cached pages, not the sites nor what pages show of people: a page was
+    published or unpublished, or its slug changed. Renewed again on commit, as in
+    `new_generation`."""
+    PAGES.renew()
+    transaction.on_commit(PAGES.renew)
+
+
 def renew_generation():
-    if shared_cache():
-        cache().set(GENERATION_KEY, time.time_ns(), timeout=None)
-        return
-    path = generation_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.touch()
-    # Two changes within the file system's timestamp resolution must still differ.
-    now = time.time_ns()
-    stat = os.stat(path)
-    os.utime(path, ns=(stat.st_atime_ns, max(now, stat.st_mtime_ns + 1)))
+    for generation in (SITES, PEOPLE, PAGES):
+        generation.renew()
 
 
-def remembered(name, compute):
-    """`compute()`, kept until the next generation: data every page shows and only a publish
-    changes. Computed each time when the cache is off."""
+def remembered(name, compute, generation=PAGES):
+    """`compute()`, kept until `generation` is renewed: data every page shows and only a
+    publish (or, with `PEOPLE`, a change to people) changes. Computed each time when the cache
+    is off."""
     if not enabled():
         return compute()
     digest = hashlib.blake2b(name.encode(), digest_size=20).hexdigest()
-    key = f"remembered:{current_generation()}:{digest}"
+    key = f"remembered:{generation.current()}{generation.suffix}:{digest}"
     value = cache().get(key)
     if value is None:
         value = compute()

@@ -14,7 +14,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
 
 from .methods import READ, answers
-from .page_cache import remembered
+from .page_cache import SITES, remembered
 
 
 @answers(*READ)  # no page of the site takes a form
@@ -27,7 +27,8 @@ def serve(request, path):
 
 class SiteMiddleware:
     """Gives Wagtail the request's site (`Site.find_for_request`) from the cache: sites change
-    far more rarely than pages, and a change to one starts a new page cache generation."""
+    far more rarely than pages, and a change to one starts new generations of everything
+    cached. A publish does not: the site's root page is only read for where it is."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -35,7 +36,9 @@ class SiteMiddleware:
     def __call__(self, request):
         hostname = split_domain_port(request._get_raw_host())[0]
         request._wagtail_site = remembered(
-            f"site:{hostname}:{request.get_port()}", lambda: Site._find_for_request(request)
+            f"site:{hostname}:{request.get_port()}",
+            lambda: Site._find_for_request(request),
+            generation=SITES,
         )
         return self.get_response(request)
 

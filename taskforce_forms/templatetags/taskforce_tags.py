@@ -1,11 +1,13 @@
 from django import template
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import get_language
 
-from home.page_cache import remembered
+from home.page_cache import PEOPLE, remembered
 
 from ..models import stage_counts
 from ..roster import public_roster
@@ -21,18 +23,25 @@ def get_item(mapping, key):
     return (mapping or {}).get(key)
 
 
-@register.inclusion_tag("taskforce_forms/includes/roster.html")
+@register.simple_tag
 def task_force_roster(objective):
-    """The people of an objective's Task Force, as its public page shows them."""
-    return {"roster": public_roster(objective), "code": objective.code}
+    """The people of an objective's Task Force, as its public page shows them, in the active
+    language: kept until the people change, so a publish does not query them again."""
+    return remembered(
+        f"roster:{get_language()}:{objective.translation_key}",
+        lambda: render_to_string(
+            "taskforce_forms/includes/roster.html", {"roster": public_roster(objective)}
+        ),
+        generation=PEOPLE,
+    )
 
 
 @register.inclusion_tag("taskforce_forms/includes/idea_counts.html")
 def project_idea_counts(objective):
     """How many project ideas an objective's Task Force has and how far they went: counts only,
     the same for every visitor (the page is cached once for all). Every Task Force's counts
-    come in one query, kept until an idea or a move starts the next cache generation."""
-    counts = remembered("project-idea-counts", stage_counts)
+    come in one query, kept until an idea or a move renews the people's generation."""
+    counts = remembered("project-idea-counts", stage_counts, generation=PEOPLE)
     return {"counts": counts.get(objective.translation_key, NO_IDEAS)}
 
 

@@ -4,7 +4,9 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
-from django.test import Client
+from django.db import connection
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from home import page_cache, visitor_parts
@@ -210,6 +212,32 @@ def test_the_site_comes_from_the_cache_until_a_site_changes(rf, django_assert_nu
     site.site_name = "Task Forces"
     site.save()
     assert middleware(rf.get(A1)).site_name == "Task Forces"
+
+
+def test_a_publish_leaves_the_site_and_the_task_forces_people_cached(client):
+    """The first render after a publish reads the page again, not its Task Force's roster and
+    project ideas, nor the site: a publish changes none of them."""
+    client.get(A1)
+    page = ObjectivePage.objects.get(code="A1", locale=Locale.get_default())
+    page.label = "Soil carbon in NDCs"
+    page.save_revision().publish()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(A1)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Soil carbon in NDCs" in response.content.decode()
+    tables = " ".join(query["sql"] for query in queries)
+    for table in ("wagtailcore_site", "taskforce_forms_application", "taskforce_forms_projectidea"):
+        assert table not in tables
+
+
+def test_a_move_forgets_the_sites_too(client, django_assert_num_queries):
+    """A moved page may be a site's root."""
+    middleware = SiteMiddleware(lambda request: request._wagtail_site)
+    middleware(RequestFactory().get(A1))
+    goal = Page.objects.get(url_path="/home/task-forces/goal-a/")
+    goal.move(goal.get_parent(), pos="last-child")
+    with django_assert_num_queries(1):
+        middleware(RequestFactory().get(A1))
 
 
 def test_the_cache_holds_every_page_of_the_site(settings):
