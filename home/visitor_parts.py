@@ -1,10 +1,10 @@
 """The few parts of a page that differ from one visitor to the next, filled in per request.
 
 A page is rendered with a marker where each such part goes (the account menu with its CSRF
-token, the join button's "you will be asked to log in"), so the rendered page is the same for
-every visitor and can be cached once for all (`home.page_cache`). `VisitorPartsMiddleware`
-renders the parts for the visitor at hand and puts them in place of the markers, on a freshly
-rendered page and on a cached one alike.
+token, a form's CSRF field, the join button's "you will be asked to log in"), so the rendered
+page is the same for every visitor and can be cached once for all (`home.page_cache`).
+`VisitorPartsMiddleware` renders the parts for the visitor at hand and puts them in place of
+the markers, on a freshly rendered page and on a cached one alike.
 
 A marker carries a token derived from the secret key: a text an editor or a visitor writes
 cannot contain it, so cannot make the site put a visitor's part where it wants. It may carry an
@@ -25,6 +25,7 @@ from django.utils.translation import get_language
 
 CSRF_SLOT = "csrf-token-slot"
 JOIN_HELP = "strategy_pages/includes/join_help.html"
+CSRF_INPUT = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
 
 
 @cache
@@ -85,6 +86,11 @@ def member_menu(language, name):
     return menu.replace("{", "{{").replace("}", "}}").replace(CSRF_SLOT, "{}")
 
 
+def csrf_input(request):
+    """A form's CSRF field, as `{% csrf_token %}` writes it, with the request's own token."""
+    return format_html(CSRF_INPUT, get_token(request))
+
+
 def join_help(request):
     user = getattr(request, "user", None) or AnonymousUser()
     return "" if user.is_authenticated else get_template(JOIN_HELP).render()
@@ -110,7 +116,7 @@ def filled(content, request):
     return marker_pattern().sub(visitor_part, content)
 
 
-PARTS = {"account-menu": account_menu, "join-help": join_help}
+PARTS = {"account-menu": account_menu, "csrf-input": csrf_input, "join-help": join_help}
 
 
 def register(name, render_part):

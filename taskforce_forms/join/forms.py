@@ -35,13 +35,13 @@ class RoleForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        unavailable = {
+        self.unavailable = {
             role.value: reason
             for role in Role
             if (reason := reason_role_unavailable(user, role)) is not None
         }
         self.fields["role"].widget = RoleSelect(
-            choices=self.fields["role"].choices, unavailable=unavailable
+            choices=self.fields["role"].choices, unavailable=self.unavailable
         )
 
     def clean_role(self):

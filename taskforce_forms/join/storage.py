@@ -35,10 +35,15 @@ class DraftStorage(BaseStorage):
             },
         )
 
+    @property
+    def empty(self):
+        """Nothing answered yet, nor a step reached."""
+        return not (self.data.get(self.step_data_key) or self.data.get(self.step_key))
+
     def update_response(self, response):
         super().update_response(response)
         drafts = JoinDraft.objects.filter(user=self.request.user, key=self.prefix)
-        if not (self.data.get(self.step_data_key) or self.data.get(self.step_key)):
+        if self.empty:
             if self.draft.pk:  # a first visit has no draft to forget: no query
                 drafts.delete()
         elif self.draft.pk:

@@ -4,9 +4,10 @@ import re
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.messages import get_messages
 from django.core.exceptions import SuspiciousOperation
 from django.db import DatabaseError, IntegrityError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -165,7 +166,22 @@ class JoinTaskForceView(LoginRequiredMixin, NamedUrlWizardView):
 
     def get(self, request, *args, **kwargs):
         self.restore_unsent_answers(kwargs.get("step"))
+        if kwargs.get("step") == ROLE and self.storage.empty and not get_messages(request):
+            return self.first_step()
         return super().get(request, *args, **kwargs)
+
+    def first_step(self):
+        """The first step of a user with no answers yet and nothing to be told: the same for
+        everyone offered the same roles, so rendered once per generation and language. The
+        visitor's parts (the form's CSRF field, the account menu) are markers, which
+        `VisitorPartsMiddleware` fills in."""
+        form = self.get_form()
+        offer = sorted((role, str(reason)) for role, reason in form.unavailable.items())
+        content = remembered(
+            f"join-first-step:{get_language()}:{self.task_force.code}:{offer}",
+            lambda: self.render(form).render().content,
+        )
+        return HttpResponse(content)
 
     def restore_unsent_answers(self, step):
         """A step sent after the login expired comes back as it was typed, once logged in."""
