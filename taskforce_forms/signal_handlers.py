@@ -24,11 +24,29 @@ def forget_pages_on_roster_change(sender, instance, created, **kwargs):
         new_generation()
 
 
-def forget_pages_on_name_change(sender, instance, update_fields=None, **kwargs):
+def forget_pages_on_new_member(sender, instance, created, **kwargs):
+    """An application saved straight into a roster status (an import, the admin) has no event."""
+    if created and instance.status in ROSTER_STATUSES:
+        new_generation()
+
+
+def forget_pages_on_name_change(sender, instance, created, update_fields=None, **kwargs):
     """A nominated person's or organization's name is on the public pages. A login, which only
-    updates `last_login`, changes nothing there."""
+    updates `last_login`, changes nothing there; nor does a new account or organization, which
+    no application names yet: a sign-up leaves the cached pages."""
+    if created and not may_be_on_a_roster(instance):
+        return
     if update_fields is None or set(update_fields) - {"last_login"}:
         new_generation()
+
+
+def may_be_on_a_roster(new_instance):
+    """A new account or organization is on no roster; a new profile may be a member's, and
+    name their organization."""
+    return (
+        isinstance(new_instance, Profile)
+        and Application.objects.members().filter(user_id=new_instance.user_id).exists()
+    )
 
 
 def forget_pages(sender, **kwargs):
@@ -44,6 +62,7 @@ def anonymise_applications_of_deleted_account(sender, instance, **kwargs):
 
 def connect():
     post_save.connect(forget_pages_on_roster_change, sender=ApplicationEvent)
+    post_save.connect(forget_pages_on_new_member, sender=Application)
     post_delete.connect(forget_pages, sender=Application)
     # An objective's page counts its project ideas by stage: a new idea, a move, a deletion.
     post_save.connect(forget_pages, sender=ProjectIdeaEvent)

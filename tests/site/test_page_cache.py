@@ -16,7 +16,7 @@ from strategy_pages.models import ObjectivePage
 from taskforce_forms.inbox import decisions
 from taskforce_forms.models import Decision
 
-from ..factories import apply, member_user, partner_user, secretariat_user
+from ..factories import apply, member_user, partner_user, secretariat_user, visitor_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
@@ -104,6 +104,12 @@ def test_logging_in_does_not_empty_the_cache(client):
     user = partner_user()
     client.get(A1)
     user.save(update_fields=["last_login"])
+    assert client.get(A1)["X-Page-Cache"] == "hit"
+
+
+def test_a_new_account_does_not_empty_the_cache(client):
+    client.get(A1)
+    visitor_user()
     assert client.get(A1)["X-Page-Cache"] == "hit"
 
 
