@@ -1,15 +1,54 @@
 """Sessions that name their signed-in user in a column of their own (`SESSION_ENGINE`)."""
 
+import functools
+
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends import db
 from django.contrib.sessions.base_session import AbstractBaseSession, BaseSessionManager
-from django.db import models
+from django.db import connections, models, router
+from django.utils import timezone
 
 
 class SessionManager(BaseSessionManager):
     def get_queryset(self):
         return super().get_queryset().select_related("user")
+
+    def with_user(self, session_key):
+        """The row of `session_key` with its user, expired or not, or None: the one query of a
+        signed-in visitor's page from the cache. Its SQL is compiled once per database, where a
+        queryset compiles it each time it runs: a third of such a page's time."""
+        alias = router.db_for_read(self.model)
+        compiler, sql = compiled_query(alias)
+        with connections[alias].cursor() as cursor:
+            cursor.execute(sql, [session_key])
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        (values,) = compiler.results_iter(results=[[row]])  # the database's types converted
+        return from_columns(alias, values)
+
+
+@functools.cache
+def compiled_query(alias):
+    """The compiler and SQL of `Session.objects.filter(session_key=...)`: the session's
+    columns, then its user's (all None when the session names no user)."""
+    compiler = Session.objects.filter(session_key="").query.get_compiler(alias)
+    sql, _key = compiler.as_sql()
+    return compiler, sql
+
+
+def from_columns(alias, values):
+    session_fields = [field.attname for field in Session._meta.concrete_fields]
+    user_model = Session.user.field.related_model
+    session = Session.from_db(alias, session_fields, values[: len(session_fields)])
+    user_values = values[len(session_fields) :]
+    user = None
+    if user_values[0] is not None:  # the user's primary key: the join found them
+        user_fields = [field.attname for field in user_model._meta.concrete_fields]
+        user = user_model.from_db(alias, user_fields, user_values)
+    Session.user.field.set_cached_value(session, user)
+    return session
 
 
 class Session(AbstractBaseSession):
@@ -45,6 +84,14 @@ class SessionStore(db.SessionStore):
     @classmethod
     def get_model_class(cls):
         return Session
+
+    def _get_session_from_db(self):
+        """As Django's store does, in one prepared query (`SessionManager.with_user`)."""
+        row = Session.objects.with_user(self.session_key)
+        if row is None or row.expire_date <= timezone.now():
+            self._session_key = None
+            return None
+        return row
 
     def load(self):
         row = self._get_session_from_db()

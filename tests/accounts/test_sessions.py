@@ -9,6 +9,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.sessions.backends import db as django_sessions
 from django.test import RequestFactory, override_settings
+from django.utils import timezone
 
 from taskforce_forms.accounts.middleware import AuthenticationMiddleware, loads_users_as_django_does
 from taskforce_forms.models import Session
@@ -37,6 +38,35 @@ def test_the_session_and_its_user_come_in_one_query(client, django_assert_num_qu
     with django_assert_num_queries(1):
         assert request.user == victor
         assert request.user.is_authenticated
+
+
+def test_the_prepared_query_reads_the_row_and_its_user_as_the_orm_does(client):
+    key = signed_in(client, visitor_user())
+    prepared = Session.objects.with_user(key)
+    orm = Session.objects.select_related("user").get(session_key=key)
+    for row, expected in ((prepared, orm), (prepared.user, orm.user)):
+        for field in type(expected)._meta.concrete_fields:
+            value = getattr(row, field.attname)
+            assert value == getattr(expected, field.attname), field.name
+            assert type(value) is type(getattr(expected, field.attname)), field.name
+
+
+def test_a_session_naming_nobody_has_no_user():
+    store = SessionStore()
+    store["language"] = "fr"
+    store.create()
+    row = Session.objects.with_user(store.session_key)
+    assert row.user is None
+    assert SessionStore(store.session_key)["language"] == "fr"
+    assert Session.objects.with_user("no-such-session-key") is None
+
+
+def test_an_expired_session_is_not_loaded(client):
+    key = signed_in(client, visitor_user())
+    Session.objects.filter(session_key=key).update(expire_date=timezone.now())
+    request = request_with(key)
+    assert not request.user.is_authenticated
+    assert request.session.session_key is None
 
 
 def test_the_row_names_the_user_from_login_to_logout(client):
