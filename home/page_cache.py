@@ -1,5 +1,6 @@
 """The site's pages from a cache, forgotten the moment anything they show changes; and what
-many pages show and only a publish changes (`remembered`: the site, the roles' texts).
+many pages show and changes more rarely than they do (`remembered`: the site, the roles' texts,
+the Task Forces' rosters).
 
 A page is stored under the current *generation*; publishing, unpublishing, moving or deleting a
 page, a translation, a region, a site, or a change to a Task Force's nominated people or team

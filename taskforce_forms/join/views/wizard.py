@@ -172,8 +172,8 @@ class JoinTaskForceView(LoginRequiredMixin, NamedUrlWizardView):
 
     def first_step(self):
         """The first step of a user with no answers yet and nothing to be told: the same for
-        everyone offered the same roles, so rendered once per generation and language. The
-        visitor's parts (the form's CSRF field, the account menu) are markers, which
+        everyone offered the same roles, so rendered once per generation, language, Task Force
+        and offer. The visitor's parts (the form's CSRF field, the account menu) are markers, which
         `VisitorPartsMiddleware` fills in."""
         form = self.get_form()
         offer = sorted((role, str(reason)) for role, reason in form.unavailable.items())
