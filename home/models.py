@@ -6,7 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from strategy_pages.models import live_tree
+from strategy_pages.tree import live_tree
 
 from .pages import SitePage
 from .translations.panels import TranslationStatusPanel

@@ -8,7 +8,9 @@ starts a new generation, so the next request renders afresh. The generation must
 every app server process: with Redis (`REDIS_URL`) it lives in the cache; otherwise in the
 modification time of a file (`PAGE_CACHE_GENERATION_FILE`), which every process on the machine
 sees. The sites, and what pages show of people (rosters, project ideas), are kept under
-generations of their own, which a publish does not renew (`SITES`, `PEOPLE`).
+generations of their own, which a publish does not renew (`SITES`, `PEOPLE`); the tree of
+pages (routes, titles, the navigation), under one a publish renews only when it changes it
+(`TREE`).
 
 Two caches, one for each kind of visitor:
 
@@ -76,16 +78,41 @@ class Generation:
         except FileNotFoundError:
             return 0
 
-    def renew(self):
+    def renew(self, fingerprint=""):
+        """A new generation; `fingerprint` says what it starts with (`renew_on_change`)."""
         if shared_cache():
-            cache().set(self.cache_key, time.time_ns(), timeout=None)
+            cache().set_many(
+                {self.cache_key + ":fingerprint": fingerprint, self.cache_key: time.time_ns()},
+                timeout=None,
+            )
             return
         self.file.parent.mkdir(parents=True, exist_ok=True)
-        self.file.touch()
+        self.file.write_text(fingerprint)
         # Two changes within the file system's timestamp resolution must still differ.
         now = time.time_ns()
         stat = os.stat(self.file)
         os.utime(self.file, ns=(stat.st_atime_ns, max(now, stat.st_mtime_ns + 1)))
+
+    def renew_on_change(self, fingerprint):
+        """Renews the generation when `fingerprint()`, a digest of what is kept under it, is
+        not the one it was last renewed with: a change that leaves that as it was keeps it all.
+        As in `new_generation`, checked now and again once the change is committed; only that
+        second check records the fingerprint, from committed data."""
+        if fingerprint() != self.fingerprint():
+            self.renew()
+        transaction.on_commit(lambda: self.renew_unless_same(fingerprint()))
+
+    def renew_unless_same(self, fingerprint):
+        if fingerprint != self.fingerprint():
+            self.renew(fingerprint)
+
+    def fingerprint(self):
+        if shared_cache():
+            return cache().get(self.cache_key + ":fingerprint")
+        try:
+            return self.file.read_text()
+        except FileNotFoundError:
+            return None
 
 
 # Everything cached: renewed by every change the site's pages show.
@@ -97,6 +124,12 @@ PEOPLE = Generation(".people")
 # The sites, by host name: renewed with `PAGES` by a change to a site or to where pages are,
 # not by a publish.
 SITES = Generation(".sites")
+# The live pages' titles and where they are: the routes to them (`home.routing`), their
+# translations' links, the goals and objectives every page's navigation lists
+# (`strategy_pages.tree`). Renewed with `PAGES` by a move, a deletion or a privacy change, and
+# by a publish that changes them (`strategy_pages.tree.forget_tree_on_change`); most
+# publishes (a target, a description) leave them.
+TREE = Generation(".tree")
 
 
 def current_generation():
@@ -120,7 +153,7 @@ def new_page_generation(**_signal_arguments):
 
 
 def renew_generation():
-    for generation in (SITES, PEOPLE, PAGES):
+    for generation in (SITES, PEOPLE, TREE, PAGES):
         generation.renew()
 
 

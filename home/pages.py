@@ -13,6 +13,8 @@ from wagtail.blocks.list_block import ListValue
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
+from .page_cache import TREE, remembered
+
 
 def framed_by_the_admin(view):
     return csp_replace({"frame-ancestors": [SELF]})(xframe_options_sameorigin(view))
@@ -57,9 +59,14 @@ class SitePage:
             .filter(translation_key=self.translation_key)
             .select_related("locale")
         )
-        if get_language() == settings.LANGUAGE_CODE:
-            translations = translations.only("url_path", "translation_key", "locale__language_code")
-        return list(translations)
+        if get_language() != settings.LANGUAGE_CODE:
+            return list(translations)
+        # Only where they are, which the tree of pages' generation follows.
+        return remembered(
+            f"translations:{self.translation_key}",
+            lambda: list(translations.only("url_path", "translation_key", "locale__language_code")),
+            generation=TREE,
+        )
 
     def untranslated_texts(self, translations):
         """The texts of this page that are still word for word those of the English page: its

@@ -1,10 +1,11 @@
 """Finding the page for a URL in two queries whatever its depth.
 
-Wagtail finds the request's site (a query per request: `SiteMiddleware` keeps it until the next
-publish), then walks the tree one level at a time, two queries per URL segment, after finding
+Wagtail finds the request's site (a query per request: `SiteMiddleware` keeps it until a site
+changes), then walks the tree one level at a time, two queries per URL segment, after finding
 the language's home page (two more). Here the whole chain, from the language's home page down,
-comes in one query by `url_path`, then the page's specific object. Wagtail's own `serve` view
-does the rest (hooks, privacy, serving): it reuses the route cached on the request.
+comes in one query by `url_path`, kept until a page's place or title changes (`TREE`), then
+the page's specific object, always read afresh. Wagtail's own `serve` view does the rest
+(hooks, privacy, serving): it reuses the route cached on the request.
 """
 
 from django.db.models import Exists, OuterRef, Q
@@ -14,7 +15,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
 
 from .methods import READ, answers
-from .page_cache import SITES, remembered
+from .page_cache import SITES, TREE, remembered
 
 
 @answers(*READ)  # no page of the site takes a form
@@ -50,7 +51,11 @@ def find_route(request, path):
         return None
     root = site.root_page
     components = [component for component in path.split("/") if component]
-    chain = page_chain(root, components)
+    chain = remembered(
+        f"page-chain:{root.pk}:{get_language()}:{'/'.join(components)}",
+        lambda: page_chain(root, components),
+        generation=TREE,
+    )
     if chain is None:
         return None
     page = chain[-1].specific

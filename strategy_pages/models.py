@@ -2,7 +2,6 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -15,6 +14,7 @@ from home.translations.panels import TranslationStatusPanel
 
 from .blocks import FootnotesBlock, JoinStepBlock, RoleBlock, TargetTableBlock
 from .forms import GoalPageForm, ObjectivePageForm
+from .tree import live_tree
 
 # An objective's code, which is also its Task Force's: the goal's letter and a number, e.g. C3.
 OBJECTIVE_CODE = r"[A-Z][1-9][0-9]?"
@@ -252,28 +252,3 @@ def neighbours(objective, objectives):
     previous = objectives[position - 1] if position > 0 else None
     following = objectives[position + 1] if position + 1 < len(objectives) else None
     return previous, following
-
-
-def live_tree(path, depth, levels=2):
-    """The live pages `levels` deep below the page at `path` and `depth`, each with
-    `.live_children`, in one query: base pages carrying the few specific fields the templates
-    show (a goal's letter and statement, an objective's code and label)."""
-    pages = (
-        Page.objects.live()
-        .filter(path__startswith=path, depth__gt=depth, depth__lte=depth + levels)
-        .annotate(
-            letter=F("goalpage__letter"),
-            statement=F("goalpage__statement"),
-            code=F("objectivepage__code"),
-            label=F("objectivepage__label"),
-        )
-        .only("id", "title", "path", "depth", "url_path", "locale_id", "slug", "translation_key")
-        .order_by("path")
-    )
-    children = {path: []}
-    for page in pages:
-        siblings = children.get(page.path[: -page.steplen])
-        if siblings is not None:
-            page.live_children = children[page.path] = []
-            siblings.append(page)
-    return children[path]

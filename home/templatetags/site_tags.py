@@ -1,4 +1,5 @@
-"""Template tags shared by every page: language links, breadcrumbs, untranslated text."""
+"""Template tags shared by every page: language links, breadcrumbs, untranslated text, and
+fragments kept while the tree of pages stays as it is."""
 
 from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
@@ -13,6 +14,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from .. import visitor_parts
+from ..page_cache import TREE, remembered
 from ..pages import PARAGRAPH
 from ..text import list_separator
 
@@ -112,3 +114,28 @@ def marking_untranslated(html, untranslated):
 
 
 register.simple_tag(list_separator)
+
+
+@register.tag
+def tree_fragment(parser, token):
+    """`{% tree_fragment "goal-nav" current_goal.pk %}…{% endtree_fragment %}`: rendered once
+    per name, values, language and host until the tree of pages changes (`TREE`), for what
+    shows only the tree's titles, codes and links (a navigation, the lists of objectives)."""
+    name, *values = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endtree_fragment",))
+    parser.delete_first_token()
+    return TreeFragmentNode(nodelist, name, values)
+
+
+class TreeFragmentNode(template.Node):
+    def __init__(self, nodelist, name, values):
+        self.nodelist, self.name, self.values = nodelist, name, values
+
+    def render(self, context):
+        values = [self.name, *self.values]
+        key = [get_language(), context["request"].get_host(), *(v.resolve(context) for v in values)]
+        return remembered(
+            ":".join(map(str, ["tree-fragment", *key])),
+            lambda: self.nodelist.render(context),
+            generation=TREE,
+        )
