@@ -7,13 +7,20 @@ from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from formtools.wizard.storage.base import BaseStorage
 
+from home.prepared import PreparedQuery
+
 from ..models import JoinDraft
+
+# Read on every step of the join form.
+DRAFT = PreparedQuery(
+    lambda user_id, key: JoinDraft.objects.filter(user_id=user_id, key=key), int, str
+)
 
 
 class DraftStorage(BaseStorage):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.draft = JoinDraft.objects.filter(user=self.request.user, key=self.prefix).first()
+        self.draft = DRAFT.first(self.request.user.pk, self.prefix)
         if self.draft is None:
             self.draft = JoinDraft(user=self.request.user, key=self.prefix)
             self.init_data()

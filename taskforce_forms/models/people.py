@@ -10,6 +10,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from home.localized import in_active_language
+from home.prepared import PreparedQuery
 
 from ..time_zones import validate_time_zone
 
@@ -174,8 +175,25 @@ def person_name(user):
 
 def user_organization(user):
     """The organization `user` belongs to, or None."""
-    profile = getattr(user, "profile", None)
+    profile = user_profile(user)
     return profile.organization if profile else None
+
+
+# Read on every step of the join form, for who may take which role.
+PROFILE = PreparedQuery(lambda user_id: Profile.objects.filter(user_id=user_id), int)
+
+
+def user_profile(user):
+    """`user.profile`, or None: read, unless already loaded, by SQL compiled once."""
+    if not user.is_authenticated:
+        return None
+    relation = Profile.user.field.remote_field
+    if not relation.is_cached(user):
+        profile = PROFILE.first(user.pk)
+        relation.set_cached_value(user, profile)
+        if profile is not None:
+            relation.field.set_cached_value(profile, user)
+    return getattr(user, "profile", None)
 
 
 class AccessRequestQuerySet(models.QuerySet):

@@ -23,6 +23,7 @@ from strategy_pages.models import OBJECTIVE_CODE, ObjectivePage, StrategyPage
 from ...models import Application
 from ...ratelimit import is_rate_limited, too_many_requests
 from ..answers import readable_answer
+from ..eligibility import has_open_application
 from ..forms import RegionForm, ReviewForm, RoleForm
 from ..questions import ContributionForm, QualificationForm
 from ..submission import submit
@@ -137,8 +138,7 @@ class JoinTaskForceView(LoginRequiredMixin, NamedUrlWizardView):
             keep_unsent_answers(request, kwargs.get("step"))
             return self.handle_no_permission()
         self.task_force = task_force_or_404(kwargs["code"])
-        open_applications = Application.objects.open().filter(user=request.user)
-        if open_applications.filter(task_force=self.task_force).exists():
+        if has_open_application(request.user, self.task_force):
             return self.already_applied()
         try:
             return super().dispatch(request, *args, **kwargs)
