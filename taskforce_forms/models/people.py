@@ -184,8 +184,9 @@ PROFILE = PreparedQuery(lambda user_id: Profile.objects.filter(user_id=user_id),
 
 
 def user_profile(user):
-    """`user.profile`, or None: read, unless already loaded, by SQL compiled once."""
-    if not user.is_authenticated:
+    """`user.profile`, or None (for nobody, as an erased application's user, too): read,
+    unless already loaded, by SQL compiled once."""
+    if user is None or not user.is_authenticated:
         return None
     relation = Profile.user.field.remote_field
     if not relation.is_cached(user):

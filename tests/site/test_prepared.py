@@ -2,6 +2,7 @@
 and a query that cannot be prepared refused at once."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -77,6 +78,12 @@ def test_a_profile_is_read_once_and_a_user_without_one_has_none(django_assert_nu
     with django_assert_num_queries(1):
         assert user_profile(victor) is None
         assert user_organization(victor) is None
+
+
+def test_nobody_has_no_profile():
+    """An erased application's user, and an anonymous visitor."""
+    assert user_profile(None) is None
+    assert user_organization(AnonymousUser()) is None
 
 
 def test_a_profile_already_loaded_is_not_read_again(django_assert_num_queries):
