@@ -53,19 +53,25 @@ class SitePage:
         """This page in every language it is published in: enough of each for a link to it and,
         for a visitor reading a translation, the English texts `untranslated_texts` compares
         (not the six pages' every field, which an English visitor does not need)."""
-        translations = (
+        if get_language() != settings.LANGUAGE_CODE:
+            return list(self.published_translations())
+        # Only where they are, which the tree of pages' generation follows.
+        return remembered(
+            f"translations:{self.translation_key}",
+            lambda: list(
+                self.published_translations().only(
+                    "url_path", "translation_key", "locale__language_code"
+                )
+            ),
+            generation=TREE,
+        )
+
+    def published_translations(self):
+        return (
             type(self)
             .objects.live()
             .filter(translation_key=self.translation_key)
             .select_related("locale")
-        )
-        if get_language() != settings.LANGUAGE_CODE:
-            return list(translations)
-        # Only where they are, which the tree of pages' generation follows.
-        return remembered(
-            f"translations:{self.translation_key}",
-            lambda: list(translations.only("url_path", "translation_key", "locale__language_code")),
-            generation=TREE,
         )
 
     def untranslated_texts(self, translations):

@@ -28,7 +28,7 @@ class PreparedQuery:
         self.compiled = {}
 
     def exists(self, *values):
-        return self.row("exists", *values) is not None
+        return self.compiler_and_row("exists", *values)[1] is not None
 
     def first(self, *values):
         """The first object, as `QuerySet.first()` gives it, or None. Plain models only: no
@@ -39,9 +39,6 @@ class PreparedQuery:
         model = compiler.query.model
         fields = [column.target.attname for column, _sql, _alias in compiler.select]
         return model.from_db(compiler.using, fields, row)
-
-    def row(self, shape, *values):
-        return self.compiler_and_row(shape, *values)[1]
 
     def compiler_and_row(self, shape, *values):
         """The compiler and the first row, its values converted, of the query in `shape`:

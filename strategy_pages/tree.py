@@ -62,5 +62,5 @@ def tree_fingerprint():
 
 
 def forget_tree_on_change(**_signal_arguments):
-    """Connected to a publish, an unpublish and a slug change (`strategy_pages.apps`)."""
+    """Connected to a publish, an unpublish and a slug change (`signal_handlers`)."""
     TREE.renew_on_change(tree_fingerprint)

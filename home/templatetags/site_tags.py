@@ -121,19 +121,19 @@ def tree_fragment(parser, token):
     """`{% tree_fragment "goal-nav" current_goal.pk %}…{% endtree_fragment %}`: rendered once
     per name, values, language and host until the tree of pages changes (`TREE`), for what
     shows only the tree's titles, codes and links (a navigation, the lists of objectives)."""
-    name, *values = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    key = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
     nodelist = parser.parse(("endtree_fragment",))
     parser.delete_first_token()
-    return TreeFragmentNode(nodelist, name, values)
+    return TreeFragmentNode(nodelist, key)
 
 
 class TreeFragmentNode(template.Node):
-    def __init__(self, nodelist, name, values):
-        self.nodelist, self.name, self.values = nodelist, name, values
+    def __init__(self, nodelist, key):
+        self.nodelist, self.key = nodelist, key
 
     def render(self, context):
-        values = [self.name, *self.values]
-        key = [get_language(), context["request"].get_host(), *(v.resolve(context) for v in values)]
+        host = context["request"].get_host()
+        key = [get_language(), host, *(part.resolve(context) for part in self.key)]
         return remembered(
             ":".join(map(str, ["tree-fragment", *key])),
             lambda: self.nodelist.render(context),
